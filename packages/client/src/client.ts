@@ -1,0 +1,76 @@
+// createUserExtraClient: validates the options once, keeps the token in a closure (never on
+// an object that could be logged or serialized) and wires openapi-fetch to the transport.
+import type { paths } from "@user-extra/types";
+import createClient from "openapi-fetch";
+import { InvalidInputError, UserExtraError } from "./core/errors.js";
+import { createLog, type Logger, type LogLevel } from "./core/log.js";
+import { type Fetch, checkRequestOptions, createTransport } from "./internal/transport.js";
+import { VERSION } from "./internal/version.js";
+import { type UserExtraClient, userExtraResource } from "./resources/user-extra.js";
+
+/** The spec's server. */
+export const DEFAULT_BASE_URL = "https://gate.zequenze.com/api/v1";
+
+/** An API token, or a function returning the current one (called before every attempt). */
+export type Token = string | (() => string | Promise<string>);
+
+export interface ClientOptions {
+  /** Default: https://gate.zequenze.com/api/v1 */
+  baseUrl?: string;
+  token: Token;
+  /** Default: globalThis.fetch. */
+  fetch?: Fetch;
+  /** Sent with every request. */
+  headers?: Record<string, string>;
+  /** Timeout of each attempt in milliseconds. Default 60000. */
+  timeoutMs?: number;
+  /** Retries of idempotent requests after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Default: console. */
+  logger?: Logger;
+  /** Default: "warn" (the SDK logs requests at "debug" and retries at "info"). */
+  logLevel?: LogLevel;
+  /** Default: user-extra-client/<version>, outside browsers only (it would need CORS). */
+  userAgent?: string;
+}
+
+export function createUserExtraClient(options: ClientOptions): UserExtraClient {
+  const { token, baseUrl = DEFAULT_BASE_URL, timeoutMs = 60_000, maxRetries = 2 } = options ?? {};
+  if (typeof token !== "function" && (typeof token !== "string" || !token.trim())) {
+    throw new InvalidInputError(
+      "token",
+      "Invalid token: it is missing or empty; pass the API token as a non-empty string or a function returning one",
+    );
+  }
+  let base: URL;
+  try {
+    base = new URL(baseUrl, globalThis.location?.href);
+    if (!/^https?:$/.test(base.protocol)) throw 0;
+  } catch {
+    throw new InvalidInputError(
+      "baseUrl",
+      `Invalid baseUrl: ${JSON.stringify(baseUrl)} is not an absolute http(s) URL`,
+    );
+  }
+  checkRequestOptions({ timeoutMs, maxRetries });
+
+  const userAgent =
+    options.userAgent ??
+    (typeof document === "undefined" ? `user-extra-client/${VERSION}` : undefined);
+  const send = createTransport({
+    fetch: options.fetch ?? ((r) => globalThis.fetch(r)),
+    token: async () => {
+      const t = typeof token === "function" ? await token() : token;
+      if (typeof t !== "string" || !t) {
+        throw new UserExtraError("The token function returned no token; no request was sent");
+      }
+      return t;
+    },
+    headers: { ...(userAgent && { "user-agent": userAgent }), ...options.headers },
+    timeoutMs,
+    maxRetries,
+    log: createLog(options.logger, options.logLevel),
+  });
+  const raw = createClient<paths>({ baseUrl: base.href, fetch: send() });
+  return userExtraResource(raw, send, base);
+}

@@ -1,0 +1,44 @@
+// Leveled logging to a console-like logger. Header values that carry credentials are
+// replaced before anything reaches the logger.
+import { InvalidInputError } from "./errors.js";
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+/** Anything with console's four methods (console itself, pino, winston, ...). */
+export interface Logger {
+  debug(message: string, ...data: unknown[]): void;
+  info(message: string, ...data: unknown[]): void;
+  warn(message: string, ...data: unknown[]): void;
+  error(message: string, ...data: unknown[]): void;
+}
+
+export type Log = (level: Exclude<LogLevel, "off">, message: string, data?: object) => void;
+
+const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
+
+/** Quiet by default: "warn" and nothing in the SDK logs above "info" unless asked. */
+export function createLog(logger: Logger = console, level: LogLevel = "warn"): Log {
+  const min = LEVELS.indexOf(level);
+  if (min < 0) {
+    throw new InvalidInputError(
+      "logLevel",
+      `Invalid logLevel: ${JSON.stringify(level)} is not one of ${LEVELS.join(", ")}`,
+    );
+  }
+  return (lvl, message, data) => {
+    if (LEVELS.indexOf(lvl) >= min) {
+      logger[lvl](`[user-extra] ${message}`, ...(data ? [data] : []));
+    }
+  };
+}
+
+const SECRET = /^(authorization|proxy-authorization|cookie|set-cookie)$/;
+
+/** Headers as a plain object, credentials replaced by "[redacted]". */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = SECRET.test(name) ? "[redacted]" : value;
+  });
+  return out;
+}

@@ -1,0 +1,36 @@
+export type {
+  DeviceInfo,
+  ErrorDetail,
+  Gender,
+  UserExtra,
+  UserExtraCreate,
+  UserExtraPage,
+  UserExtraPatch,
+  UserExtraUpdate,
+  ValidationErrors,
+} from "@user-extra/types";
+export {
+  type ClientOptions,
+  createUserExtraClient,
+  DEFAULT_BASE_URL,
+  type Token,
+} from "./client.js";
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UserExtraError,
+} from "./core/errors.js";
+export type { Logger, LogLevel } from "./core/log.js";
+export type { Fetch, RequestOptions } from "./internal/transport.js";
+export { VERSION } from "./internal/version.js";
+export type { ListQuery, UserExtraClient } from "./resources/user-extra.js";

@@ -1,0 +1,139 @@
+// The six operations of /user_extra/ plus auto-pagination. Paths, verbs, parameters and
+// bodies are checked by the compiler against the spec's `paths` through openapi-fetch.
+import type {
+  paths,
+  UserExtra,
+  UserExtraCreate,
+  UserExtraPage,
+  UserExtraPatch,
+  UserExtraUpdate,
+} from "@user-extra/types";
+import type { Client } from "openapi-fetch";
+import { UserExtraError } from "../core/errors.js";
+import { walkPages } from "../core/pagination.js";
+import { checkBody, checkId, checkInt } from "../core/validate.js";
+import {
+  checkRequestOptions,
+  type Fetch,
+  type RequestOptions,
+  type SendOptions,
+} from "../internal/transport.js";
+
+/** Filters of `list`, `listAll` and `pages`. */
+export interface ListQuery {
+  /** Only the record of this parent user account. */
+  parent?: number;
+  /** Only records of this organization (another organization answers 403). */
+  organizationId?: number;
+  /** Page size, 1 to 1000 (default: the server's). */
+  limit?: number;
+  /** Index of the first record, from 0. */
+  offset?: number;
+  /** Include `device_info` in each record. */
+  deviceInfo?: boolean;
+}
+
+export interface UserExtraClient {
+  /** One page of records. */
+  list(query?: ListQuery, options?: RequestOptions): Promise<UserExtraPage>;
+  /** Every record matching the filters, following `next` page by page. */
+  listAll(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtra>;
+  /** Every page matching the filters, following `next`. */
+  pages(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtraPage>;
+  get(id: number, query?: { deviceInfo?: boolean }, options?: RequestOptions): Promise<UserExtra>;
+  /** POST: never retried automatically. A second record for the same parent is a ConflictError. */
+  create(body: UserExtraCreate, options?: RequestOptions): Promise<UserExtra>;
+  /** PUT: replaces the record; fields left out are reset. */
+  update(id: number, body: UserExtraUpdate, options?: RequestOptions): Promise<UserExtra>;
+  /** PATCH: changes only the fields given. */
+  patch(id: number, body: UserExtraPatch, options?: RequestOptions): Promise<UserExtra>;
+  delete(id: number, options?: RequestOptions): Promise<void>;
+  /** The openapi-fetch client, with the same auth, retries and timeouts (it does not throw on non-2xx). */
+  raw: Client<paths>;
+}
+
+function listQuery(q: ListQuery = {}) {
+  checkInt("parent", q.parent);
+  checkInt("organizationId", q.organizationId);
+  checkInt("limit", q.limit, 1, 1000);
+  checkInt("offset", q.offset, 0);
+  return {
+    parent: q.parent,
+    parent__organization_id: q.organizationId,
+    limit: q.limit,
+    offset: q.offset,
+    device_info: q.deviceInfo,
+  };
+}
+
+export function userExtraResource(
+  raw: Client<paths>,
+  send: (o: SendOptions) => Fetch,
+  base: URL,
+): UserExtraClient {
+  // openapi-fetch throws what the transport throws; anything else is its JSON.parse failing.
+  const data = async <T>(p: Promise<{ data?: T }>): Promise<T> => {
+    try {
+      return (await p).data as T;
+    } catch (e) {
+      if (e instanceof UserExtraError) throw e;
+      throw new UserExtraError("The API answered 2xx with a body that is not valid JSON", {
+        cause: e,
+      });
+    }
+  };
+  const init = (o: RequestOptions = {}, url?: string) => {
+    checkRequestOptions(o);
+    return { fetch: send({ ...o, throwOnError: true, url }) };
+  };
+
+  const list = (q?: ListQuery, o?: RequestOptions) => {
+    const query = listQuery(q);
+    return data(raw.GET("/user_extra/", { params: { query }, ...init(o) }));
+  };
+
+  const pages = (q?: ListQuery, o?: RequestOptions) => {
+    listQuery(q);
+    init(o); // validate now, not at the first iteration
+    return walkPages(
+      () => list(q, o),
+      (url) => data(raw.GET("/user_extra/", init(o, url))),
+      base,
+    );
+  };
+
+  return {
+    list,
+    pages,
+    listAll(q, o) {
+      const it = pages(q, o);
+      return (async function* () {
+        for await (const page of it) yield* page.results;
+      })();
+    },
+    async get(id, q = {}, o) {
+      checkId(id);
+      const params = { path: { id }, query: { device_info: q.deviceInfo } };
+      return data(raw.GET("/user_extra/{id}/", { params, ...init(o) }));
+    },
+    async create(body, o) {
+      checkBody(body, true);
+      return data(raw.POST("/user_extra/", { body, ...init(o) }));
+    },
+    async update(id, body, o) {
+      checkId(id);
+      checkBody(body);
+      return data(raw.PUT("/user_extra/{id}/", { params: { path: { id } }, body, ...init(o) }));
+    },
+    async patch(id, body, o) {
+      checkId(id);
+      checkBody(body);
+      return data(raw.PATCH("/user_extra/{id}/", { params: { path: { id } }, body, ...init(o) }));
+    },
+    async delete(id, o) {
+      checkId(id);
+      await data(raw.DELETE("/user_extra/{id}/", { params: { path: { id } }, ...init(o) }));
+    },
+    raw,
+  };
+}

@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync("./package.json", "utf8")) as { version: string };
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  sourcemap: false,
+  target: "es2022",
+  // Browsers and Node alike: no Node built-ins in src.
+  platform: "neutral",
+  define: { __VERSION__: JSON.stringify(version) },
+});
