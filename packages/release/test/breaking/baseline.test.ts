@@ -35,6 +35,9 @@ async function repo(): Promise<{ dir: string; git: (...args: string[]) => Promis
   return { dir, git };
 }
 
+const titleOf = (baseline: Awaited<ReturnType<typeof findBaseline>>) =>
+  (baseline?.spec.doc.info as { title?: string } | undefined)?.title;
+
 const options = (root: string) => ({
   root,
   specPath: "openapi/user-extra.yaml",
@@ -63,7 +66,7 @@ describe("findBaseline", () => {
     const baseline = await findBaseline(options(dir));
     expect(baseline?.source).toBe("tag");
     expect(baseline?.spec.label).toBe("git tag @user-extra/types@1.10.0");
-    expect((baseline?.spec.doc.info as { title: string }).title).toBe("second");
+    expect(titleOf(baseline)).toBe("second");
   });
 
   it("falls back to the merge-base with origin/main", async () => {
@@ -74,7 +77,7 @@ describe("findBaseline", () => {
     await git("commit", "-qam", "feature");
     const baseline = await findBaseline(options(dir));
     expect(baseline?.source).toBe("merge-base");
-    expect((baseline?.spec.doc.info as { title: string }).title).toBe("first");
+    expect(titleOf(baseline)).toBe("first");
   });
 
   it("an explicit file wins over a tag", async () => {
@@ -83,7 +86,7 @@ describe("findBaseline", () => {
     await writeFile(join(dir, "explicit.yaml"), spec("explicit"));
     const baseline = await findBaseline({ ...options(dir), baseFile: "explicit.yaml" });
     expect(baseline?.source).toBe("file");
-    expect((baseline?.spec.doc.info as { title: string }).title).toBe("explicit");
+    expect(titleOf(baseline)).toBe("explicit");
   });
 
   it("refuses an OpenAPI 3.1 baseline, naming the field and what is expected", async () => {
@@ -148,7 +151,7 @@ describe("findBaseline from a registry (a loopback stand-in for Verdaccio)", () 
     expect(baseline?.spec.label).toMatch(
       /^@user-extra\/types@1\.4\.0 on http:\/\/127\.0\.0\.1:\d+$/,
     );
-    expect((baseline?.spec.doc.info as { title: string }).title).toBe("published");
+    expect(titleOf(baseline)).toBe("published");
   });
 
   it("names the tarball when it cannot be downloaded", async () => {
