@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// `pnpm contract`: the Pact consumer tests. Every test file merges its interactions into the
+// same pact file, so files run one after another in a single worker (no concurrent writers).
+export default defineConfig({
+  test: {
+    include: ["test/consumer/**/*.pact.test.ts"],
+    globalSetup: ["test/consumer/global-setup.ts"],
+    fileParallelism: false,
+    maxWorkers: 1,
+    sequence: { concurrent: false },
+    env: { PACT_DO_NOT_TRACK: "true" },
+  },
+});
