@@ -1,0 +1,75 @@
+// Opens the embedded SQLite database (libsql, better-sqlite3's API) and lays out its tables.
+// The record table's columns are the spec's writable fields, so a field added to the spec
+// becomes a column at the next start (added to an existing file with ALTER TABLE).
+import Database from "libsql";
+import type { FieldInfo } from "./spec.js";
+
+export type Db = Database.Database;
+
+const SQL_TYPES: Record<FieldInfo["type"], string> = {
+  string: "TEXT",
+  integer: "INTEGER",
+  number: "REAL",
+  boolean: "INTEGER",
+};
+
+function columnDefinition(field: FieldInfo): string {
+  const type = SQL_TYPES[field.type];
+  if (field.resetValue === null) return `${field.name} ${type}`;
+  const value =
+    typeof field.resetValue === "boolean"
+      ? Number(field.resetValue)
+      : typeof field.resetValue === "number"
+        ? field.resetValue
+        : `'${String(field.resetValue).replace(/'/g, "''")}'`;
+  return `${field.name} ${type} NOT NULL DEFAULT ${value}`;
+}
+
+/**
+ * Opens `path` (a file, created if missing, or ":memory:") with the settings that make an
+ * acknowledged write durable: WAL journal, synchronous=FULL (fsync at each commit, so a
+ * `kill -9` loses nothing that was answered), and a busy timeout so two processes sharing a
+ * file wait for each other instead of failing.
+ */
+export function openDatabase(path: string, fields: FieldInfo[]): Db {
+  const db = new Database(path);
+  try {
+    if (path !== ":memory:") db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+    migrate(db, fields);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function migrate(db: Db, fields: FieldInfo[]): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS organizations (id INTEGER PRIMARY KEY);
+    CREATE TABLE IF NOT EXISTS accounts (
+      id INTEGER PRIMARY KEY,
+      organization_id INTEGER NOT NULL REFERENCES organizations(id)
+    );
+    CREATE TABLE IF NOT EXISTS user_extra (
+      -- AUTOINCREMENT: a deleted record's id is never handed out again, so 404 stays 404.
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      parent INTEGER NOT NULL UNIQUE REFERENCES accounts(id),
+      -- The parent's organization, copied here so the scoped list and its count read one index.
+      organization_id INTEGER NOT NULL REFERENCES organizations(id)
+      ${fields.map((f) => `, ${columnDefinition(f)}`).join("\n      ")}
+    );
+    CREATE INDEX IF NOT EXISTS user_extra_by_organization ON user_extra (organization_id, id);
+    CREATE INDEX IF NOT EXISTS accounts_by_organization ON accounts (organization_id);
+  `);
+  const existing = new Set(
+    (db.prepare("PRAGMA table_info(user_extra)").all([]) as { name: string }[]).map((c) => c.name),
+  );
+  for (const field of fields) {
+    if (!existing.has(field.name)) {
+      db.exec(`ALTER TABLE user_extra ADD COLUMN ${columnDefinition(field)}`);
+    }
+  }
+}

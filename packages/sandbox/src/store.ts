@@ -1,0 +1,244 @@
+// The data of the sandbox: organizations, accounts (a record's `parent`) and user extra
+// records. Every write runs in one IMMEDIATE transaction; an update writes only the columns it
+// changes, so two concurrent PATCHes of different fields of one record both survive.
+import type { UserExtra } from "@user-extra/types";
+import type { Db } from "./db.js";
+import type { FieldInfo } from "./spec.js";
+
+export type FieldValue = string | number | boolean | null;
+export type FieldValues = Record<string, FieldValue>;
+
+export interface StoredRecord {
+  record: UserExtra;
+  organizationId: number;
+}
+
+export interface Account {
+  id: number;
+  organizationId: number;
+}
+
+export interface ListQuery {
+  organizationId: number;
+  parent?: number;
+  limit: number;
+  offset: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** Rows per multi-row INSERT when seeding: ~32 columns x 400 rows stays under SQLite's 32766 variables. */
+const BATCH_ROWS = 400;
+
+export class Store {
+  private readonly columns: string[];
+  private readonly booleans: Set<string>;
+  private readonly statements = new Map<string, ReturnType<Db["prepare"]>>();
+
+  constructor(
+    readonly db: Db,
+    readonly fields: FieldInfo[],
+  ) {
+    this.columns = fields.map((f) => f.name);
+    this.booleans = new Set(fields.filter((f) => f.type === "boolean").map((f) => f.name));
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlock). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // libsql binds a lone argument as named parameters: always pass one array.
+  private sql(source: string) {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      // PATCH builds one statement per set of columns: keep the cache bounded.
+      if (this.statements.size >= 256) this.statements.clear();
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  private run(source: string, params: unknown[] = []) {
+    return this.sql(source).run(params);
+  }
+
+  private get(source: string, params: unknown[] = []): Row | undefined {
+    return this.sql(source).get(params) as Row | undefined;
+  }
+
+  private all(source: string, params: unknown[] = []): Row[] {
+    return this.sql(source).all(params) as Row[];
+  }
+
+  private toColumn(name: string, value: FieldValue): FieldValue {
+    return this.booleans.has(name) && typeof value === "boolean" ? Number(value) : value;
+  }
+
+  private toRecord(row: Row): UserExtra {
+    const record: Record<string, unknown> = { id: row.id, parent: row.parent };
+    for (const name of this.columns) {
+      const value = row[name] ?? null;
+      record[name] = this.booleans.has(name) && value !== null ? value === 1 : value;
+    }
+    return record as unknown as UserExtra;
+  }
+
+  // --- organizations and accounts -----------------------------------------------------------
+
+  ensureOrganization(id: number): void {
+    this.run("INSERT OR IGNORE INTO organizations (id) VALUES (?)", [id]);
+  }
+
+  organizationIds(): number[] {
+    return this.all("SELECT id FROM organizations ORDER BY id").map((r) => Number(r.id));
+  }
+
+  account(id: number): Account | undefined {
+    const row = this.get("SELECT id, organization_id FROM accounts WHERE id = ?", [id]);
+    return row ? { id: Number(row.id), organizationId: Number(row.organization_id) } : undefined;
+  }
+
+  /** Creates the account or moves it (and its record) to `organizationId`. */
+  putAccount(id: number, organizationId: number): void {
+    this.ensureOrganization(organizationId);
+    this.run(
+      `INSERT INTO accounts (id, organization_id) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id`,
+      [id, organizationId],
+    );
+    this.run("UPDATE user_extra SET organization_id = ? WHERE parent = ?", [organizationId, id]);
+  }
+
+  /** An account id no account has yet (at least 1000, clear of the small ids examples use). */
+  freshAccountId(): number {
+    const row = this.get("SELECT max(id) AS m FROM accounts");
+    return Math.max(Number(row?.m ?? 0) + 1, 1000);
+  }
+
+  // --- records ------------------------------------------------------------------------------
+
+  getRecord(id: number): StoredRecord | undefined {
+    const row = this.get("SELECT * FROM user_extra WHERE id = ?", [id]);
+    return row ? { record: this.toRecord(row), organizationId: Number(row.organization_id) } : undefined;
+  }
+
+  recordIdOfParent(parent: number): number | undefined {
+    const row = this.get("SELECT id FROM user_extra WHERE parent = ?", [parent]);
+    return row ? Number(row.id) : undefined;
+  }
+
+  /** Inserts a record for an existing account; `id` is chosen by SQLite unless given. */
+  insertRecord(parent: number, values: FieldValues, id?: number): number {
+    const account = this.account(parent);
+    if (!account) throw new Error(`insertRecord: account ${parent} does not exist`);
+    const names = this.columns.filter((c) => c in values);
+    const cols = ["parent", "organization_id", ...names];
+    const params: unknown[] = [parent, account.organizationId, ...names.map((n) => this.toColumn(n, values[n] ?? null))];
+    if (id !== undefined) {
+      cols.unshift("id");
+      params.unshift(id);
+    }
+    const result = this.run(
+      `INSERT INTO user_extra (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
+      params,
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  /** PUT: every writable field takes the given value or its reset value. */
+  replaceFields(id: number, values: FieldValues): void {
+    const params = this.fields.map((f) => this.toColumn(f.name, f.name in values ? (values[f.name] ?? null) : f.resetValue));
+    this.run(
+      `UPDATE user_extra SET ${this.columns.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
+      [...params, id],
+    );
+  }
+
+  /** PATCH: one UPDATE that sets only the given columns, the others are left as stored. */
+  updateFields(id: number, values: FieldValues): void {
+    const names = this.columns.filter((c) => c in values);
+    if (names.length === 0) return;
+    this.run(
+      `UPDATE user_extra SET ${names.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
+      [...names.map((n) => this.toColumn(n, values[n] ?? null)), id],
+    );
+  }
+
+  /** Moves a record to another (existing) account. */
+  setRecordParent(id: number, parent: number): void {
+    const account = this.account(parent);
+    if (!account) throw new Error(`setRecordParent: account ${parent} does not exist`);
+    this.run("UPDATE user_extra SET parent = ?, organization_id = ? WHERE id = ?", [
+      parent,
+      account.organizationId,
+      id,
+    ]);
+  }
+
+  deleteRecord(id: number): boolean {
+    return this.run("DELETE FROM user_extra WHERE id = ?", [id]).changes > 0;
+  }
+
+  countInOrganization(organizationId: number): number {
+    const row = this.get("SELECT count(*) AS n FROM user_extra WHERE organization_id = ?", [organizationId]);
+    return Number(row?.n ?? 0);
+  }
+
+  countAll(): number {
+    return Number(this.get("SELECT count(*) AS n FROM user_extra")?.n ?? 0);
+  }
+
+  /** One page of an organization's records in id order, and how many match in all. */
+  list(query: ListQuery): { count: number; records: UserExtra[] } {
+    const where = query.parent === undefined ? "organization_id = ?" : "organization_id = ? AND parent = ?";
+    const params: unknown[] =
+      query.parent === undefined ? [query.organizationId] : [query.organizationId, query.parent];
+    const count = Number(this.get(`SELECT count(*) AS n FROM user_extra WHERE ${where}`, params)?.n ?? 0);
+    const rows =
+      count > query.offset
+        ? this.all(`SELECT * FROM user_extra WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`, [
+            ...params,
+            query.limit,
+            query.offset,
+          ])
+        : [];
+    return { count, records: rows.map((r) => this.toRecord(r)) };
+  }
+
+  /**
+   * Bulk insert for seeding: accounts then records, in multi-row INSERTs. The caller wraps it
+   * in a transaction.
+   */
+  insertMany(rows: { parent: number; organizationId: number; values: FieldValues }[]): void {
+    for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+      const batch = rows.slice(start, start + BATCH_ROWS);
+      this.run(
+        `INSERT INTO accounts (id, organization_id) VALUES ${batch.map(() => "(?, ?)").join(", ")}`,
+        batch.flatMap((r) => [r.parent, r.organizationId]),
+      );
+      const cols = ["parent", "organization_id", ...this.columns];
+      const placeholders = `(${cols.map(() => "?").join(", ")})`;
+      this.run(
+        `INSERT INTO user_extra (${cols.join(", ")}) VALUES ${batch.map(() => placeholders).join(", ")}`,
+        batch.flatMap((r) => [
+          r.parent,
+          r.organizationId,
+          ...this.fields.map((f) => this.toColumn(f.name, f.name in r.values ? (r.values[f.name] ?? null) : f.resetValue)),
+        ]),
+      );
+    }
+  }
+
+  /** Removes every record, account and organization (provider-state teardown). */
+  clear(): void {
+    this.run("DELETE FROM user_extra");
+    this.run("DELETE FROM accounts");
+    this.run("DELETE FROM organizations");
+  }
+}
