@@ -86,6 +86,13 @@ export function compileValidators(doc: OpenApiDocument): Map<string, OperationVa
   return validators;
 }
 
+/** A validator for any schema of the document, e.g. `#/components/schemas/UserExtra` (for tests). */
+export function compileSchema(doc: OpenApiDocument, pointer: string): Validator {
+  const ajv = createAjv(false);
+  ajv.addSchema({ $id: SPEC_ID, components: toJsonSchema(doc.components), paths: toJsonSchema(doc.paths) });
+  return wrap(ajv.compile(ajvRef(pointer)));
+}
+
 function compileParameters(ajv: Ajv, op: OperationInfo, place: "path" | "query"): Validator {
   const params = op.parameters.filter((p) => p.in === place);
   const schema = {
