@@ -19,17 +19,7 @@ export const API = "/api/v1";
 export const LIST_PATH = `${API}/user_extra/`;
 export const itemPath = (id: number) => `${API}/user_extra/${id}/`;
 
-/** The provider-state vocabulary, verbatim (braces literal; the values go in the params). */
-export const STATE = {
-  exists: "a user extra with id {id} exists",
-  missing: "no user extra with id {id} exists",
-  existsElsewhere: "a user extra with id {id} exists in another organization",
-  parentFree: "parent {parent} has no user extra",
-  parentTaken: "a user extra exists for parent {parent}",
-  organizationHasRecords: "user extras exist in organization {organizationId}",
-  otherOrganization: "organization {organizationId} is another organization",
-  unauthenticated: "the caller is not authenticated",
-} as const;
+export { STATE } from "../../src/provider-states";
 
 /** The values the states are given; one place, so the interactions agree with each other. */
 export const ID = 1;
