@@ -4,7 +4,7 @@ import type { paths } from "@user-extra/types";
 import createClient from "openapi-fetch";
 import { InvalidInputError, UserExtraError } from "./core/errors.js";
 import { createLog, type Logger, type LogLevel } from "./core/log.js";
-import { type Fetch, checkRequestOptions, createTransport } from "./internal/transport.js";
+import { checkRequestOptions, createTransport, type Fetch } from "./internal/transport.js";
 import { VERSION } from "./internal/version.js";
 import { type UserExtraClient, userExtraResource } from "./resources/user-extra.js";
 
@@ -39,7 +39,7 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
   if (typeof token !== "function" && (typeof token !== "string" || !token.trim())) {
     throw new InvalidInputError(
       "token",
-      "Invalid token: it is missing or empty; pass the API token as a non-empty string or a function returning one",
+      "Invalid token: it is missing, empty or not a string; pass the API token as a non-empty string or a function returning one",
     );
   }
   let base: URL;

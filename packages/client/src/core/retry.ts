@@ -19,7 +19,12 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 export function retryDelay(retry: number, retryAfter: string | null, now = Date.now()): number {
   if (retryAfter) {
     const value = retryAfter.trim();
-    const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+    // Seconds, or an HTTP date (it has letters; Date.parse alone would accept "-5").
+    const ms = /^\d+(\.\d+)?$/.test(value)
+      ? Number(value) * 1000
+      : /[a-z]/i.test(value)
+        ? Date.parse(value) - now
+        : Number.NaN;
     if (!Number.isNaN(ms)) return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
   }
   return Math.min(BASE_MS * 2 ** retry, MAX_BACKOFF_MS) * (1 - Math.random() * 0.25);

@@ -55,8 +55,9 @@ export function createTransport(cfg: TransportConfig) {
       const what = `${req.method} ${path}`;
       for (let retry = 0; ; retry++) {
         const headers = new Headers(cfg.headers);
-        req.headers.forEach((v, k) => headers.set(k, v));
-        for (const [k, v] of Object.entries(call.headers ?? {})) headers.set(k, v);
+        for (const [k, v] of [...req.headers, ...Object.entries(call.headers ?? {})]) {
+          headers.set(k, v);
+        }
         headers.set("authorization", `Bearer ${await cfg.token()}`);
         cfg.log("debug", `→ ${what}`, { headers: redactHeaders(headers) });
 
@@ -84,7 +85,8 @@ export function createTransport(cfg: TransportConfig) {
           "info",
           `${what} ${res ? `answered ${res.status}` : "failed"}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
         );
-        await res?.body?.cancel().catch(() => {});
+        // Free the connection; not awaited (a tee'd body's cancel waits for its twin).
+        res?.body?.cancel().catch(() => {});
         await sleep(delay, signals, what);
       }
     };

@@ -87,7 +87,7 @@ export function userExtraResource(
     return { fetch: send({ ...o, throwOnError: true, url }) };
   };
 
-  const list = (q?: ListQuery, o?: RequestOptions) => {
+  const list = async (q?: ListQuery, o?: RequestOptions) => {
     const query = listQuery(q);
     return data(raw.GET("/user_extra/", { params: { query }, ...init(o) }));
   };

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UserExtraError,
+} from "../../src/index.js";
+import { client, fakeFetch, json, settle } from "../helpers.js";
+
+// maxRetries 0: these tests are about mapping, not retrying.
+const getWith = async (res: Response) => {
+  const { fetch } = fakeFetch(res);
+  return settle(client(fetch, { maxRetries: 0 }).get(7));
+};
+
+describe("status to error class", () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [502, InternalServerError],
+    [503, InternalServerError],
+    [418, APIError],
+    [422, APIError],
+  ])("%i -> %o", async (status, cls) => {
+    const err = await getWith(json(status, { detail: "nope" }));
+    expect(err).toBeInstanceOf(cls);
+    expect(err).toBeInstanceOf(APIError);
+    expect(err).toBeInstanceOf(UserExtraError);
+    expect((err as APIError).status).toBe(status);
+    expect((err as Error).name).toBe(cls.name);
+  });
+
+  it("an unlisted 4xx is a plain APIError, not a subclass", async () => {
+    const err = await getWith(json(422, { detail: "x" }));
+    expect(err).not.toBeInstanceOf(BadRequestError);
+    expect(err).not.toBeInstanceOf(InternalServerError);
+  });
+});
+
+describe("what an API error carries", () => {
+  it("status, typed body, method, path, response headers and request id", async () => {
+    const err = (await getWith(
+      json(404, { detail: "Not found." }, { "x-request-id": "req-123", "x-extra": "1" }),
+    )) as NotFoundError;
+    expect(err.body).toEqual({ detail: "Not found." });
+    expect(err.method).toBe("GET");
+    expect(err.path).toBe("/api/v1/user_extra/7/");
+    expect(err.headers["x-extra"]).toBe("1");
+    expect(err.requestId).toBe("req-123");
+    expect(err.message).toContain("Not found.");
+    expect(err.message).toContain("GET /api/v1/user_extra/7/");
+    expect(err.message).toContain("req-123");
+    expect(err.excerpt).toBeUndefined();
+  });
+
+  it("reads the request id from request-id too", async () => {
+    const err = (await getWith(json(500, { detail: "boom" }, { "request-id": "r-9" }))) as APIError;
+    expect(err.requestId).toBe("r-9");
+  });
+
+  it("400 exposes the field errors map and names the fields in the message", async () => {
+    const body = { gender: ['"x" is not a valid choice.'], non_field_errors: ["bad"] };
+    const { fetch } = fakeFetch(json(400, body));
+    const err = (await settle(client(fetch).patch(7, { age: 3 }))) as BadRequestError;
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect(err.fieldErrors).toEqual(body);
+    expect(err.body).toEqual(body);
+    expect(err.message).toContain('gender: "x" is not a valid choice.');
+    expect(err.message).toContain("PATCH /api/v1/user_extra/7/");
+  });
+
+  it("a 400 whose body is not a field map has an empty fieldErrors", async () => {
+    const err = (await getWith(json(400, ["odd"]))) as BadRequestError;
+    expect(err.fieldErrors).toEqual({});
+  });
+});
+
+describe("bodies that are not JSON", () => {
+  it("an HTML 502 from a proxy: typed error, body undefined, short excerpt", async () => {
+    const html = `<html>\n  <head><title>502 Bad Gateway</title></head>\n<body>${"x".repeat(500)}</body></html>`;
+    const err = (await getWith(
+      new Response(html, { status: 502, headers: { "content-type": "text/html" } }),
+    )) as InternalServerError;
+    expect(err).toBeInstanceOf(InternalServerError);
+    expect(err.body).toBeUndefined();
+    expect(err.excerpt).toMatch(/^<html> <head><title>502 Bad Gateway<\/title><\/head>/);
+    expect(err.excerpt?.length).toBeLessThanOrEqual(201);
+    expect(err.message).toContain("502 Bad Gateway");
+    expect(err.message.length).toBeLessThan(300);
+  });
+
+  it("an empty body", async () => {
+    const err = (await getWith(new Response(null, { status: 503 }))) as APIError;
+    expect(err).toBeInstanceOf(InternalServerError);
+    expect(err.body).toBeUndefined();
+    expect(err.excerpt).toBe("");
+    expect(err.message).toContain("empty body");
+  });
+
+  it("truncated JSON", async () => {
+    const err = (await getWith(
+      new Response('{"detail": "Not fou', { status: 404 }),
+    )) as NotFoundError;
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err.body).toBeUndefined();
+    expect(err.excerpt).toBe('{"detail": "Not fou');
+  });
+
+  it("a body whose stream breaks midway", async () => {
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"detail":'));
+        c.error(new Error("socket hang up"));
+      },
+    });
+    const err = await getWith(new Response(stream, { status: 500 }));
+    expect(err).toBeInstanceOf(InternalServerError);
+    expect(err).not.toBeInstanceOf(SyntaxError);
+  });
+
+  it("a 2xx with a body that is not JSON is a UserExtraError, not a SyntaxError", async () => {
+    const err = await getWith(new Response("<html>ok</html>", { status: 200 }));
+    expect(err).toBeInstanceOf(UserExtraError);
+    expect((err as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+});

@@ -1,0 +1,111 @@
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createLog, type Logger, redactHeaders } from "../../src/core/log.js";
+import { APIError, InvalidInputError } from "../../src/index.js";
+import { client, fakeFetch, json, record, settle, TOKEN } from "../helpers.js";
+
+function recorder() {
+  const lines: { level: string; args: unknown[] }[] = [];
+  const at =
+    (level: string) =>
+    (...args: unknown[]) =>
+      lines.push({ level, args });
+  const logger: Logger = {
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
+  };
+  return { logger, lines, text: () => lines.map((l) => inspect(l.args, { depth: 10 })).join("\n") };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("logging", () => {
+  it("debug logs each attempt with Authorization redacted, info logs retries", async () => {
+    const { logger, lines, text } = recorder();
+    const { fetch } = fakeFetch(json(503, {}), json(200, record(1)));
+    const p = client(fetch, { logger, logLevel: "debug" }).get(1);
+    await vi.runAllTimersAsync();
+    await p;
+    expect(lines.filter((l) => l.level === "debug").length).toBeGreaterThanOrEqual(4);
+    expect(lines.some((l) => l.level === "info" && /retry 1 of 2/.test(String(l.args[0])))).toBe(
+      true,
+    );
+    expect(text()).toContain("[redacted]");
+    expect(text()).toContain("GET /api/v1/user_extra/1/");
+    expect(text()).not.toContain(TOKEN);
+  });
+
+  it("the default level (warn) logs nothing for a retried success", async () => {
+    const { logger, lines } = recorder();
+    const { fetch } = fakeFetch(json(503, {}), json(200, record(1)));
+    const p = client(fetch, { logger }).get(1);
+    await vi.runAllTimersAsync();
+    await p;
+    expect(lines).toEqual([]);
+  });
+
+  it('"off" silences everything; an unknown level is refused', () => {
+    const { logger, lines } = recorder();
+    createLog(logger, "off")("error", "x");
+    expect(lines).toEqual([]);
+    expect(() => createLog(logger, "verbose" as "debug")).toThrow(InvalidInputError);
+  });
+
+  it("redacts credential headers only", () => {
+    const h = new Headers({ Authorization: `Bearer ${TOKEN}`, Cookie: "a=b", "X-Ok": "1" });
+    expect(redactHeaders(h)).toEqual({
+      authorization: "[redacted]",
+      cookie: "[redacted]",
+      "x-ok": "1",
+    });
+  });
+});
+
+describe("the token stays secret", () => {
+  it("absent from the client: JSON, inspect, keys", () => {
+    const c = client(fakeFetch(json(200, {})).fetch);
+    expect(JSON.stringify(c)).not.toContain(TOKEN);
+    expect(inspect(c, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  it.each([401, 403, 404, 500])("absent from a %i error and its serializations", async (status) => {
+    const { fetch, calls } = fakeFetch(json(status, { detail: "no" }, { "x-request-id": "r1" }));
+    const err = (await settle(client(fetch, { maxRetries: 0 }).get(1))) as APIError;
+    expect(err).toBeInstanceOf(APIError);
+    expect(calls[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`); // it was sent
+    expect(err.message).not.toContain(TOKEN);
+    expect(JSON.stringify(err)).not.toContain(TOKEN);
+    expect(inspect(err, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(
+      TOKEN,
+    );
+    expect(String(err.stack)).not.toContain(TOKEN);
+    for (const value of Object.values(err))
+      expect(JSON.stringify(value) ?? "").not.toContain(TOKEN);
+  });
+
+  it("absent from connection and timeout errors", async () => {
+    const { fetch } = fakeFetch(new TypeError("fetch failed"));
+    const err = await settle(client(fetch, { maxRetries: 0 }).get(1));
+    expect(inspect(err, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(
+      TOKEN,
+    );
+    expect(JSON.stringify(err)).not.toContain(TOKEN);
+  });
+
+  it("absent from logs when every level is on, including failures", async () => {
+    const { logger, text } = recorder();
+    const { fetch } = fakeFetch(new TypeError("fetch failed"), json(401, { detail: "bad token" }));
+    const p = settle(client(fetch, { logger, logLevel: "debug" }).get(1));
+    await vi.runAllTimersAsync();
+    await p;
+    expect(text()).not.toContain(TOKEN);
+    expect(text()).toContain("[redacted]");
+  });
+});

@@ -1,0 +1,107 @@
+// Test doubles: an injected fetch that records what it receives and answers from a script.
+import type { UserExtra } from "@user-extra/types";
+import { type ClientOptions, createUserExtraClient } from "../src/index.js";
+
+export const TOKEN = "secret-token-5f1c9a2e7b";
+export const BASE = "http://127.0.0.1:4010/api/v1";
+
+export interface SeenRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string;
+  signal: AbortSignal;
+}
+
+type Answer = Response | Error | ((req: Request) => Response | Promise<Response>);
+
+/** Answers are used in order; the last one repeats. */
+export function fakeFetch(...answers: Answer[]) {
+  const calls: SeenRequest[] = [];
+  const fetch = async (req: Request): Promise<Response> => {
+    calls.push({
+      method: req.method,
+      url: new URL(req.url),
+      headers: req.headers,
+      body: await req.text(),
+      signal: req.signal,
+    });
+    const answer = answers.length > 1 ? answers.shift() : answers[0];
+    if (answer === undefined) throw new Error("fakeFetch: no answer scripted");
+    if (answer instanceof Error) throw answer;
+    if (answer instanceof Response) return answer.clone();
+    return answer(req);
+  };
+  return { fetch, calls };
+}
+
+/** A fetch that never answers; it rejects like real fetch when its signal aborts. */
+export function hangingFetch() {
+  const calls: Request[] = [];
+  const fetch = (req: Request) =>
+    new Promise<Response>((_, reject) => {
+      calls.push(req);
+      req.signal.addEventListener("abort", () =>
+        reject(new DOMException("This operation was aborted", "AbortError")),
+      );
+    });
+  return { fetch, calls };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+export function record(id: number, fields: Partial<UserExtra> = {}): UserExtra {
+  const r: UserExtra = {
+    id,
+    parent: 100 + id,
+    gender: null,
+    age_range: null,
+    age: null,
+    birthday: null,
+    locale: null,
+    address: null,
+    hometown: null,
+    city: null,
+    state: null,
+    postal_code: null,
+    country: null,
+    location: null,
+    telephone: null,
+    company: null,
+    title: null,
+    passport_number: null,
+    country_id: null,
+    tax_id: null,
+    event: null,
+    accept_terms: false,
+    custom_field_1: null,
+    custom_field_2: null,
+    custom_field_3: null,
+    custom_field_4: null,
+    custom_field_5: null,
+    custom_field_6: null,
+    custom_field_7: null,
+    custom_field_8: null,
+  };
+  return { ...r, ...fields };
+}
+
+export function client(
+  fetch: (req: Request) => Promise<Response>,
+  options: Partial<ClientOptions> = {},
+) {
+  return createUserExtraClient({ baseUrl: BASE, token: TOKEN, fetch, ...options });
+}
+
+/** Settles a promise into its value or error, so that a rejection is never unhandled. */
+export function settle<T>(p: Promise<T>): Promise<T | unknown> {
+  return p.then(
+    (v) => v,
+    (e: unknown) => e,
+  );
+}

@@ -1,0 +1,71 @@
+// What each operation sends and returns.
+import { describe, expect, it } from "vitest";
+import { BASE, client, fakeFetch, json, record } from "../helpers.js";
+
+const emptyPage = { count: 0, next: null, previous: null, results: [] };
+
+describe("operations", () => {
+  it("list maps the filters to the spec's query names", async () => {
+    const { fetch, calls } = fakeFetch(json(200, emptyPage));
+    const page = await client(fetch).list({
+      parent: 45,
+      organizationId: 123,
+      limit: 25,
+      offset: 50,
+      deviceInfo: true,
+    });
+    expect(page).toEqual(emptyPage);
+    const q = calls[0]?.url.searchParams;
+    expect(calls[0]?.method).toBe("GET");
+    expect(calls[0]?.url.pathname).toBe("/api/v1/user_extra/");
+    expect(Object.fromEntries(q ?? [])).toEqual({
+      parent: "45",
+      parent__organization_id: "123",
+      limit: "25",
+      offset: "50",
+      device_info: "true",
+    });
+  });
+
+  it("list without filters sends no query", async () => {
+    const { fetch, calls } = fakeFetch(json(200, emptyPage));
+    await client(fetch).list();
+    expect(calls[0]?.url.href).toBe(`${BASE}/user_extra/`);
+  });
+
+  it("get, with and without deviceInfo", async () => {
+    const { fetch, calls } = fakeFetch(json(200, record(1, { device_info: { os: "ios" } })));
+    const r = await client(fetch).get(1, { deviceInfo: true });
+    expect(r.device_info).toEqual({ os: "ios" });
+    expect(calls[0]?.url.href).toBe(`${BASE}/user_extra/1/?device_info=true`);
+    await client(fetch).get(1);
+    expect(calls[1]?.url.href).toBe(`${BASE}/user_extra/1/`);
+  });
+
+  it("create POSTs the JSON body and returns the record", async () => {
+    const { fetch, calls } = fakeFetch(json(201, record(1, { parent: 45, city: "New York" })));
+    const body = { parent: 45, city: "New York", custom_field_1: "Dietary: vegan" };
+    const r = await client(fetch).create(body);
+    expect(r.id).toBe(1);
+    expect(calls[0]?.method).toBe("POST");
+    expect(calls[0]?.url.href).toBe(`${BASE}/user_extra/`);
+    expect(JSON.parse(calls[0]?.body ?? "")).toEqual(body);
+  });
+
+  it("update PUTs and patch PATCHes the body to /user_extra/{id}/", async () => {
+    const { fetch, calls } = fakeFetch(json(200, record(5)));
+    await client(fetch).update(5, { city: "Paris" });
+    await client(fetch).patch(5, { telephone: "+33 1 23" });
+    expect(calls.map((c) => [c.method, c.url.pathname, JSON.parse(c.body)])).toEqual([
+      ["PUT", "/api/v1/user_extra/5/", { city: "Paris" }],
+      ["PATCH", "/api/v1/user_extra/5/", { telephone: "+33 1 23" }],
+    ]);
+  });
+
+  it("delete sends DELETE and resolves to undefined on 204", async () => {
+    const { fetch, calls } = fakeFetch(new Response(null, { status: 204 }));
+    expect(await client(fetch).delete(5)).toBeUndefined();
+    expect(calls[0]?.method).toBe("DELETE");
+    expect(calls[0]?.url.pathname).toBe("/api/v1/user_extra/5/");
+  });
+});
