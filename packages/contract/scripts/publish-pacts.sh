@@ -9,6 +9,8 @@
 # PACTS_DIR names another folder of pacts (default: pacts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# No usage telemetry from the Pact tools unless the caller asks for it.
+export PACT_DO_NOT_TRACK="${PACT_DO_NOT_TRACK:-true}"
 
 if [[ -z "${PACT_BROKER_BASE_URL:-}" ]]; then
   cat <<'MSG'

@@ -7,10 +7,11 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { checkBidirectional, formatBidirectional } from "./bidirectional";
-import { PACT_FILE, SPEC_FILE } from "./names";
+import { cliArgs, PACT_FILE, SPEC_FILE } from "./names";
 import { checkCoverage, coverageOk, formatCoverage, readPact, readSpec } from "./spec-coverage";
 
 const { values } = parseArgs({
+  args: cliArgs(),
   options: {
     spec: { type: "string", default: SPEC_FILE },
     pact: { type: "string", default: PACT_FILE },

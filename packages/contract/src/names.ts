@@ -15,3 +15,8 @@ export const PACT_FILE = `${PACT_DIR}/${CONSUMER}-${PROVIDER}.json`;
 export const SPEC_FILE = fileURLToPath(
   new URL("../../../openapi/user-extra.yaml", import.meta.url),
 );
+
+/** The command-line arguments; `pnpm run x -- --flag` passes the `--` through, so it is dropped. */
+export function cliArgs(argv: string[] = process.argv.slice(2)): string[] {
+  return argv[0] === "--" ? argv.slice(1) : argv;
+}

@@ -13,7 +13,7 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { PACT_FILE } from "./names";
+import { cliArgs, PACT_FILE } from "./names";
 import { summarizeFailure, verifyPact } from "./verification";
 
 const USAGE = `usage: tsx src/verify.ts [--pact FILE]
@@ -28,6 +28,7 @@ function fail(message: string): never {
 function parse() {
   try {
     return parseArgs({
+      args: cliArgs(),
       options: {
         pact: { type: "string", default: PACT_FILE },
         "provider-base-url": { type: "string" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PACT_FILE, SPEC_FILE } from "../src/names";
+import { SPEC_FILE } from "../src/names";
 import {
   checkCoverage,
   coverageOk,
@@ -189,9 +189,5 @@ describe("bad input", () => {
     expect(() =>
       readSpec(new URL("fixtures/complete.pact.json", import.meta.url).pathname),
     ).toThrow(/"paths" is missing or not an object/);
-  });
-
-  it("knows where the consumer tests write the pact", () => {
-    expect(PACT_FILE).toMatch(/packages\/contract\/pacts\/user-extra-client-user-extra-api\.json$/);
   });
 });
