@@ -1,0 +1,77 @@
+// The published artefact: the tarball npm would pack passes publint and attw, and the
+// client's own code stays within its size budget. Needs `dist/` (turbo builds it first).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const pkgDir = new URL("..", import.meta.url).pathname;
+const bin = (name: string) => join(pkgDir, "node_modules", ".bin", name);
+const env = { ...process.env, npm_config_update_notifier: "false", NO_COLOR: "1" };
+let tmp = "";
+let tarball = "";
+let files: string[] = [];
+
+beforeAll(() => {
+  if (!existsSync(join(pkgDir, "dist", "index.js"))) {
+    throw new Error("dist/ is missing: run `pnpm build` (turbo runs it before test)");
+  }
+  tmp = mkdtempSync(join(tmpdir(), "user-extra-client-pack-"));
+  const out = execFileSync(
+    "npm",
+    ["pack", "--ignore-scripts", "--json", "--pack-destination", tmp],
+    {
+      cwd: pkgDir,
+      env,
+      encoding: "utf8",
+    },
+  );
+  const [info] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
+  if (!info) throw new Error("npm pack printed no result");
+  tarball = join(tmp, info.filename);
+  files = info.files.map((f) => f.path);
+}, 60_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("packed tarball", () => {
+  it("ships dist only, with ESM, CJS and both type flavours", () => {
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
+      expect(files).toContain(`dist/${f}`);
+    }
+    expect(files.filter((f) => !/^(dist\/|package\.json$|README\.md$)/.test(f))).toEqual([]);
+  });
+
+  it("publint finds no error or warning", async () => {
+    const buf = readFileSync(tarball);
+    const tarballBytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+    const { messages, pkg } = await publint({ pack: { tarball: tarballBytes }, level: "warning" });
+    expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
+  }, 60_000);
+
+  it("attw (strict profile: node10, node16 CJS and ESM, bundler) finds no problem", () => {
+    let out: string;
+    try {
+      out = execFileSync(bin("attw"), [tarball, "--format", "json"], { env, encoding: "utf8" });
+    } catch (e) {
+      out = String((e as { stdout?: string }).stdout);
+    }
+    const { problems } = JSON.parse(out) as { problems: Record<string, unknown[]> };
+    expect(problems).toEqual({});
+  }, 60_000);
+});
+
+describe("size budget", () => {
+  it("the client's own code is at most 4 kB minified and gzipped (openapi-fetch excluded)", () => {
+    const out = execFileSync(bin("size-limit"), ["--json"], { cwd: pkgDir, env, encoding: "utf8" });
+    const [result] = JSON.parse(out) as { size: number; passed: boolean }[];
+    expect(result?.passed).toBe(true);
+    expect(result?.size).toBeGreaterThan(500); // measured something real
+    expect(result?.size).toBeLessThanOrEqual(4096);
+  }, 60_000);
+});
