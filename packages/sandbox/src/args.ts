@@ -49,7 +49,9 @@ export function parseCli(argv: string[]): CliCommand {
   const v = parsed.values;
   if (v.help) return { kind: "help" };
   if (parsed.positionals.length > 0) {
-    throw new UsageError(`Unexpected argument "${parsed.positionals[0]}": every option is a --flag.`);
+    throw new UsageError(
+      `Unexpected argument "${parsed.positionals[0]}": every option is a --flag.`,
+    );
   }
   const options: SandboxOptions = {
     port: v.port === undefined ? DEFAULT_PORT : integer("--port", v.port, 0, 65535),
@@ -59,13 +61,16 @@ export function parseCli(argv: string[]): CliCommand {
     quiet: v.quiet === true,
   };
   if (options.host === "") throw new UsageError("--host expects an address, got an empty string.");
-  if (options.database === "") throw new UsageError("--db expects a file path or :memory:, got an empty string.");
+  if (options.database === "")
+    throw new UsageError("--db expects a file path or :memory:, got an empty string.");
   if (v.tokens !== undefined) options.tokensFile = v.tokens;
   if (v.seed !== undefined) options.seed = integer("--seed", v.seed, 0, 10_000_000);
   if (v["public-base-url"] !== undefined) {
     const url = v["public-base-url"];
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      throw new UsageError(`--public-base-url expects an absolute http(s) URL such as https://sandbox.example.com/api/v1, got "${url}".`);
+      throw new UsageError(
+        `--public-base-url expects an absolute http(s) URL such as https://sandbox.example.com/api/v1, got "${url}".`,
+      );
     }
     options.publicBaseUrl = url;
   }

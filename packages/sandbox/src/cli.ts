@@ -9,7 +9,9 @@ async function main(): Promise<void> {
     command = parseCli(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`user-extra-sandbox: ${error.message}\nRun user-extra-sandbox --help for the options.\n`);
+    process.stderr.write(
+      `user-extra-sandbox: ${error.message}\nRun user-extra-sandbox --help for the options.\n`,
+    );
     process.exit(2);
   }
   if (command.kind === "help") {
@@ -17,15 +19,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  let sandbox: Sandbox;
-  try {
-    sandbox = await startSandbox(command.options);
-  } catch (error) {
-    process.stderr.write(`user-extra-sandbox: ${(error as Error).message}\n`);
-    process.exit(1);
-  }
-  if (!command.options.quiet) console.log("Press Ctrl+C to stop.");
-
+  // Signal handlers go in before the sandbox starts (and prints its banner), so a signal sent
+  // as soon as the URL shows up still closes the database cleanly.
+  let starting: Promise<Sandbox> | undefined;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -33,19 +29,30 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    sandbox.close().then(
-      () => {
-        if (!command.options.quiet) console.log(`Stopped (${signal}); database closed.`);
-        process.exit(0);
-      },
-      (error: Error) => {
-        process.stderr.write(`user-extra-sandbox: error while stopping: ${error.message}\n`);
-        process.exit(1);
-      },
-    );
+    (starting ?? Promise.reject(new Error("not started")))
+      .then((sandbox) => sandbox.close())
+      .then(
+        () => {
+          if (!command.options.quiet) console.log(`Stopped (${signal}); database closed.`);
+          process.exit(0);
+        },
+        (error: Error) => {
+          process.stderr.write(`user-extra-sandbox: error while stopping: ${error.message}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+
+  starting = startSandbox(command.options);
+  try {
+    await starting;
+  } catch (error) {
+    process.stderr.write(`user-extra-sandbox: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  if (!command.options.quiet) console.log("Press Ctrl+C to stop.");
 }
 
 main().catch((error: Error) => {

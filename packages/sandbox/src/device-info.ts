@@ -4,9 +4,21 @@
 import type { DeviceInfo, UserExtra } from "@user-extra/types";
 
 const PLATFORMS = [
-  { platform: "ios", models: ["iPhone 13", "iPhone 14 Pro", "iPhone 15", "iPad Air"], os: ["16.7", "17.4", "17.5"] },
-  { platform: "android", models: ["Pixel 7", "Pixel 8", "Galaxy S23", "Galaxy A54"], os: ["13", "14"] },
-  { platform: "web", models: ["Chrome", "Firefox", "Safari", "Edge"], os: ["Windows 11", "macOS 14", "Ubuntu 22.04"] },
+  {
+    platform: "ios",
+    models: ["iPhone 13", "iPhone 14 Pro", "iPhone 15", "iPad Air"],
+    os: ["16.7", "17.4", "17.5"],
+  },
+  {
+    platform: "android",
+    models: ["Pixel 7", "Pixel 8", "Galaxy S23", "Galaxy A54"],
+    os: ["13", "14"],
+  },
+  {
+    platform: "web",
+    models: ["Chrome", "Firefox", "Safari", "Edge"],
+    os: ["Windows 11", "macOS 14", "Ubuntu 22.04"],
+  },
 ] as const;
 
 /** A 32-bit integer hash (FNV-1a over the decimal digits). */

@@ -71,7 +71,12 @@ function optionalInt(params: Params, name: string, state: string, fallback: numb
 }
 
 /** Params that name record fields (e.g. {"gender": "f"}) override the generated profile. */
-function profileFor(ctx: ProviderStateContext, seed: number, params: Params, state: string): FieldValues {
+function profileFor(
+  ctx: ProviderStateContext,
+  seed: number,
+  params: Params,
+  state: string,
+): FieldValues {
   const names = new Set(ctx.store.fields.map((f) => f.name));
   const given = Object.fromEntries(Object.entries(params).filter(([k]) => names.has(k)));
   const checked = ctx.validateFields(given);
@@ -98,7 +103,12 @@ function otherOrganization(ctx: ProviderStateContext, not: number): number {
 }
 
 /** Makes record `id` exist under account `parent` (created if needed) with a complete profile. */
-function putRecord(ctx: ProviderStateContext, id: number, parent: number, profile: FieldValues): void {
+function putRecord(
+  ctx: ProviderStateContext,
+  id: number,
+  parent: number,
+  profile: FieldValues,
+): void {
   const { store } = ctx;
   const holder = store.recordIdOfParent(parent);
   if (holder !== undefined && holder !== id) store.deleteRecord(holder);
@@ -268,7 +278,8 @@ export function handleProviderState(ctx: ProviderStateContext, body: unknown): P
 
   const matched = [];
   for (const state of states) {
-    if (typeof state !== "string" || state.trim() === "") return bad('"state" must be a non-empty string.');
+    if (typeof state !== "string" || state.trim() === "")
+      return bad('"state" must be a non-empty string.');
     const m = matchState(state);
     if (!m) return unknownState(state);
     matched.push(m);

@@ -1,8 +1,8 @@
 // startSandbox: opens the database, compiles the spec's validators, starts the HTTP server.
 import { openDatabase } from "./db.js";
 import { DEFAULT_LIMIT } from "./pagination.js";
-import { PROVIDER_STATES_PATH, basePath, buildApp } from "./server.js";
 import { seedDatabase } from "./seed.js";
+import { basePath, buildApp, PROVIDER_STATES_PATH } from "./server.js";
 import { loadBundledSpec, writableFields } from "./spec.js";
 import { Store } from "./store.js";
 import { DEFAULT_TOKENS, loadTokens, Tokens } from "./tokens.js";
@@ -59,14 +59,17 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 function assertInteger(name: string, value: number, min: number, max: number): void {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Error(`Invalid option ${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(value)}.`);
+    throw new Error(
+      `Invalid option ${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(value)}.`,
+    );
   }
 }
 
 /** The spec's maximum for `limit` (1000), read from its Limit parameter. */
 function maxPageSize(spec: ReturnType<typeof loadBundledSpec>): number {
-  const limit = (spec.components.parameters as Record<string, { schema?: { maximum?: number } }> | undefined)
-    ?.Limit;
+  const limit = (
+    spec.components.parameters as Record<string, { schema?: { maximum?: number } }> | undefined
+  )?.Limit;
   return limit?.schema?.maximum ?? Number.MAX_SAFE_INTEGER;
 }
 
@@ -100,7 +103,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       new URL(publicBaseUrl);
     } catch {
       store.close();
-      throw new Error(`Invalid option publicBaseUrl: expected an absolute URL like https://sandbox.example.com/api/v1, got ${JSON.stringify(options.publicBaseUrl)}.`);
+      throw new Error(
+        `Invalid option publicBaseUrl: expected an absolute URL like https://sandbox.example.com/api/v1, got ${JSON.stringify(options.publicBaseUrl)}.`,
+      );
     }
   }
 
@@ -131,8 +136,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await app?.close().catch(() => {});
     store.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") throw new Error(`Port ${port} on ${host} is already in use; choose another port.`);
-    if (code === "EADDRNOTAVAIL") throw new Error(`Cannot bind to host ${host}: no such local address.`);
+    if (code === "EADDRINUSE")
+      throw new Error(`Port ${port} on ${host} is already in use; choose another port.`);
+    if (code === "EADDRNOTAVAIL")
+      throw new Error(`Cannot bind to host ${host}: no such local address.`);
     throw error;
   }
 
@@ -144,17 +151,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const providerStatesUrl = options.providerStates ? `${origin}${PROVIDER_STATES_PATH}` : undefined;
 
   log(`User Extra sandbox listening on ${url}`);
-  log(`  database: ${database}${seeded ? ` (seeded ${seeded} profiles over organizations 1, 2, 3)` : ""}`);
+  log(
+    `  database: ${database}${seeded ? ` (seeded ${seeded} profiles over organizations 1, 2, 3)` : ""}`,
+  );
   if (source === "default") {
     for (const [token, org] of Object.entries(DEFAULT_TOKENS)) {
       log(`  demo token (organization ${org}): ${token}`);
     }
   } else {
     // Configured tokens are secrets: say where they came from, never what they are.
-    log(`  tokens: ${tokens.size} from ${source === "file" ? options.tokensFile : source === "env" ? "USER_EXTRA_SANDBOX_TOKENS" : "options"} (not printed)`);
+    log(
+      `  tokens: ${tokens.size} from ${source === "file" ? options.tokensFile : source === "env" ? "USER_EXTRA_SANDBOX_TOKENS" : "options"} (not printed)`,
+    );
   }
   if (publicBaseUrl !== url) log(`  public base URL: ${publicBaseUrl}`);
-  if (providerStatesUrl) log(`  provider states: POST ${providerStatesUrl} (testing only: teardown empties the database)`);
+  if (providerStatesUrl)
+    log(
+      `  provider states: POST ${providerStatesUrl} (testing only: teardown empties the database)`,
+    );
 
   let closing: Promise<void> | undefined;
   const running = app;

@@ -31,30 +31,221 @@ const digits = (rand: () => number, n: number) =>
 const letter = (rand: () => number) => String.fromCharCode(65 + Math.floor(rand() * 26));
 
 const CITIES: readonly City[] = [
-    { city: "New York", state: "NY", country: "United States", locale: "en_US", lat: 40.7128, lon: -74.006, phone: "+1-212", postal: (r) => `100${digits(r, 2)}` },
-    { city: "San Francisco", state: "CA", country: "United States", locale: "en_US", lat: 37.7749, lon: -122.4194, phone: "+1-415", postal: (r) => `941${digits(r, 2)}` },
-    { city: "Chicago", state: "IL", country: "United States", locale: "en_US", lat: 41.8781, lon: -87.6298, phone: "+1-312", postal: (r) => `606${digits(r, 2)}` },
-    { city: "Austin", state: "TX", country: "United States", locale: "en_US", lat: 30.2672, lon: -97.7431, phone: "+1-512", postal: (r) => `787${digits(r, 2)}` },
-    { city: "London", state: "England", country: "United Kingdom", locale: "en_GB", lat: 51.5074, lon: -0.1278, phone: "+44-20", postal: (r) => `SW${digits(r, 1)}A ${digits(r, 1)}${letter(r)}${letter(r)}` },
-    { city: "Manchester", state: "England", country: "United Kingdom", locale: "en_GB", lat: 53.4808, lon: -2.2426, phone: "+44-161", postal: (r) => `M${digits(r, 1)} ${digits(r, 1)}${letter(r)}${letter(r)}` },
-    { city: "Toronto", state: "ON", country: "Canada", locale: "en_CA", lat: 43.6532, lon: -79.3832, phone: "+1-416", postal: (r) => `M${digits(r, 1)}${letter(r)} ${digits(r, 1)}${letter(r)}${digits(r, 1)}` },
-    { city: "Sydney", state: "NSW", country: "Australia", locale: "en_AU", lat: -33.8688, lon: 151.2093, phone: "+61-2", postal: (r) => `20${digits(r, 2)}` },
-    { city: "Berlin", state: "Berlin", country: "Germany", locale: "de_DE", lat: 52.52, lon: 13.405, phone: "+49-30", postal: (r) => `101${digits(r, 2)}` },
-    { city: "Paris", state: "Île-de-France", country: "France", locale: "fr_FR", lat: 48.8566, lon: 2.3522, phone: "+33-1", postal: (r) => `750${digits(r, 2)}` },
-    { city: "Madrid", state: "Madrid", country: "Spain", locale: "es_ES", lat: 40.4168, lon: -3.7038, phone: "+34-91", postal: (r) => `280${digits(r, 2)}` },
-    { city: "Mexico City", state: "CDMX", country: "Mexico", locale: "es_MX", lat: 19.4326, lon: -99.1332, phone: "+52-55", postal: (r) => `06${digits(r, 3)}` },
-    { city: "São Paulo", state: "SP", country: "Brazil", locale: "pt_BR", lat: -23.5505, lon: -46.6333, phone: "+55-11", postal: (r) => `01${digits(r, 3)}-${digits(r, 3)}` },
-    { city: "Tokyo", state: "Tokyo", country: "Japan", locale: "ja_JP", lat: 35.6762, lon: 139.6503, phone: "+81-3", postal: (r) => `100-${digits(r, 4)}` },
-    { city: "Bogotá", state: "Bogotá D.C.", country: "Colombia", locale: "es_CO", lat: 4.711, lon: -74.0721, phone: "+57-601", postal: (r) => `110${digits(r, 3)}` },
+  {
+    city: "New York",
+    state: "NY",
+    country: "United States",
+    locale: "en_US",
+    lat: 40.7128,
+    lon: -74.006,
+    phone: "+1-212",
+    postal: (r) => `100${digits(r, 2)}`,
+  },
+  {
+    city: "San Francisco",
+    state: "CA",
+    country: "United States",
+    locale: "en_US",
+    lat: 37.7749,
+    lon: -122.4194,
+    phone: "+1-415",
+    postal: (r) => `941${digits(r, 2)}`,
+  },
+  {
+    city: "Chicago",
+    state: "IL",
+    country: "United States",
+    locale: "en_US",
+    lat: 41.8781,
+    lon: -87.6298,
+    phone: "+1-312",
+    postal: (r) => `606${digits(r, 2)}`,
+  },
+  {
+    city: "Austin",
+    state: "TX",
+    country: "United States",
+    locale: "en_US",
+    lat: 30.2672,
+    lon: -97.7431,
+    phone: "+1-512",
+    postal: (r) => `787${digits(r, 2)}`,
+  },
+  {
+    city: "London",
+    state: "England",
+    country: "United Kingdom",
+    locale: "en_GB",
+    lat: 51.5074,
+    lon: -0.1278,
+    phone: "+44-20",
+    postal: (r) => `SW${digits(r, 1)}A ${digits(r, 1)}${letter(r)}${letter(r)}`,
+  },
+  {
+    city: "Manchester",
+    state: "England",
+    country: "United Kingdom",
+    locale: "en_GB",
+    lat: 53.4808,
+    lon: -2.2426,
+    phone: "+44-161",
+    postal: (r) => `M${digits(r, 1)} ${digits(r, 1)}${letter(r)}${letter(r)}`,
+  },
+  {
+    city: "Toronto",
+    state: "ON",
+    country: "Canada",
+    locale: "en_CA",
+    lat: 43.6532,
+    lon: -79.3832,
+    phone: "+1-416",
+    postal: (r) => `M${digits(r, 1)}${letter(r)} ${digits(r, 1)}${letter(r)}${digits(r, 1)}`,
+  },
+  {
+    city: "Sydney",
+    state: "NSW",
+    country: "Australia",
+    locale: "en_AU",
+    lat: -33.8688,
+    lon: 151.2093,
+    phone: "+61-2",
+    postal: (r) => `20${digits(r, 2)}`,
+  },
+  {
+    city: "Berlin",
+    state: "Berlin",
+    country: "Germany",
+    locale: "de_DE",
+    lat: 52.52,
+    lon: 13.405,
+    phone: "+49-30",
+    postal: (r) => `101${digits(r, 2)}`,
+  },
+  {
+    city: "Paris",
+    state: "Île-de-France",
+    country: "France",
+    locale: "fr_FR",
+    lat: 48.8566,
+    lon: 2.3522,
+    phone: "+33-1",
+    postal: (r) => `750${digits(r, 2)}`,
+  },
+  {
+    city: "Madrid",
+    state: "Madrid",
+    country: "Spain",
+    locale: "es_ES",
+    lat: 40.4168,
+    lon: -3.7038,
+    phone: "+34-91",
+    postal: (r) => `280${digits(r, 2)}`,
+  },
+  {
+    city: "Mexico City",
+    state: "CDMX",
+    country: "Mexico",
+    locale: "es_MX",
+    lat: 19.4326,
+    lon: -99.1332,
+    phone: "+52-55",
+    postal: (r) => `06${digits(r, 3)}`,
+  },
+  {
+    city: "São Paulo",
+    state: "SP",
+    country: "Brazil",
+    locale: "pt_BR",
+    lat: -23.5505,
+    lon: -46.6333,
+    phone: "+55-11",
+    postal: (r) => `01${digits(r, 3)}-${digits(r, 3)}`,
+  },
+  {
+    city: "Tokyo",
+    state: "Tokyo",
+    country: "Japan",
+    locale: "ja_JP",
+    lat: 35.6762,
+    lon: 139.6503,
+    phone: "+81-3",
+    postal: (r) => `100-${digits(r, 4)}`,
+  },
+  {
+    city: "Bogotá",
+    state: "Bogotá D.C.",
+    country: "Colombia",
+    locale: "es_CO",
+    lat: 4.711,
+    lon: -74.0721,
+    phone: "+57-601",
+    postal: (r) => `110${digits(r, 3)}`,
+  },
 ];
 
-const STREETS = ["Main Street", "Oak Avenue", "Maple Drive", "Park Lane", "High Street", "Elm Street", "Cedar Road", "Lake View", "Station Road", "Market Street"];
+const STREETS = [
+  "Main Street",
+  "Oak Avenue",
+  "Maple Drive",
+  "Park Lane",
+  "High Street",
+  "Elm Street",
+  "Cedar Road",
+  "Lake View",
+  "Station Road",
+  "Market Street",
+];
 const UNITS = ["Apt 4B", "Suite 2A", "Unit 12", "Floor 3", "Apt 1C"];
-const HOMETOWNS = ["Springfield", "Riverside", "Fairview", "Georgetown", "Franklin", "Greenville", "Madison", "Clinton"];
-const COMPANIES = ["Tech Solutions Inc", "Advanced Tech Corp", "Northwind Traders", "Globex", "Initech", "Umbrella Health", "Acme Logistics", "Blue Harbor Bank", "Summit Retail", "Greenfield Energy"];
-const TITLES = ["Software Engineer", "Senior Software Engineer", "Product Manager", "Data Analyst", "Account Executive", "Designer", "Operations Lead", "Customer Success Manager", "Marketing Specialist", "Nurse"];
-const DEPARTMENTS = [["Engineering", "ENG"], ["Sales", "SAL"], ["Marketing", "MKT"], ["Operations", "OPS"], ["Finance", "FIN"], ["Support", "SUP"]] as const;
-const TEAMS = ["Full Stack Development", "Backend Development", "Mobile", "Enterprise Accounts", "Growth", "Platform"];
+const HOMETOWNS = [
+  "Springfield",
+  "Riverside",
+  "Fairview",
+  "Georgetown",
+  "Franklin",
+  "Greenville",
+  "Madison",
+  "Clinton",
+];
+const COMPANIES = [
+  "Tech Solutions Inc",
+  "Advanced Tech Corp",
+  "Northwind Traders",
+  "Globex",
+  "Initech",
+  "Umbrella Health",
+  "Acme Logistics",
+  "Blue Harbor Bank",
+  "Summit Retail",
+  "Greenfield Energy",
+];
+const TITLES = [
+  "Software Engineer",
+  "Senior Software Engineer",
+  "Product Manager",
+  "Data Analyst",
+  "Account Executive",
+  "Designer",
+  "Operations Lead",
+  "Customer Success Manager",
+  "Marketing Specialist",
+  "Nurse",
+];
+const DEPARTMENTS = [
+  ["Engineering", "ENG"],
+  ["Sales", "SAL"],
+  ["Marketing", "MKT"],
+  ["Operations", "OPS"],
+  ["Finance", "FIN"],
+  ["Support", "SUP"],
+] as const;
+const TEAMS = [
+  "Full Stack Development",
+  "Backend Development",
+  "Mobile",
+  "Enterprise Accounts",
+  "Growth",
+  "Platform",
+];
 const EVENTS = ["Web Summit 2024", "Spring Expo 2025", "Customer Day 2025", "Onboarding Webinar"];
 const SOURCES = ["referral", "event", "website", "partner"];
 const TIERS = ["bronze", "silver", "gold", "platinum"];
@@ -80,8 +271,9 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /**
- * Profile number `n`. With `complete`, every field holds a value (what provider states create,
- * so type matchers on any field pass); otherwise some optional fields are null, as real data.
+ * Profile number `n`. With `complete`, every field holds a value and the terms are accepted
+ * (what provider states create, so matchers on any field pass); otherwise some optional fields
+ * are null, as in real data.
  */
 export function generateProfile(n: number, options: { complete?: boolean } = {}): FieldValues {
   const rand = prng(Math.imul(n + 1, 2654435761));
@@ -113,7 +305,7 @@ export function generateProfile(n: number, options: { complete?: boolean } = {})
     country_id: some(0.4) ? digits(rand, 10) : null,
     tax_id: some(0.3) ? `${digits(rand, 3)}-${digits(rand, 2)}-${digits(rand, 4)}` : null,
     event: some(0.5) ? pick(rand, EVENTS) : null,
-    accept_terms: rand() < 0.9,
+    accept_terms: options.complete === true || rand() < 0.9,
     custom_field_1: `Department: ${department}`,
     custom_field_2: `Employee ID: ${code}${String(n % 1000).padStart(3, "0")}`,
     custom_field_3: some(0.6) ? `Team: ${pick(rand, TEAMS)}` : null,
@@ -121,7 +313,9 @@ export function generateProfile(n: number, options: { complete?: boolean } = {})
     custom_field_5: some(0.5) ? `Source: ${pick(rand, SOURCES)}` : null,
     custom_field_6: some(0.3) ? `Preferred contact: ${pick(rand, CONTACT)}` : null,
     custom_field_7: some(0.2) ? `Shirt size: ${pick(rand, SIZES)}` : null,
-    custom_field_8: some(0.1) ? `Joined: ${REFERENCE_YEAR - Math.floor(rand() * 5)}-${pad2(month)}` : null,
+    custom_field_8: some(0.1)
+      ? `Joined: ${REFERENCE_YEAR - Math.floor(rand() * 5)}-${pad2(month)}`
+      : null,
   };
 }
 

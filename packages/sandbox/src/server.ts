@@ -33,7 +33,11 @@ export interface AppContext {
   seed: number;
 }
 
-type Handler = (req: FastifyRequest, reply: FastifyReply, op: OperationValidators) => Promise<unknown> | unknown;
+type Handler = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  op: OperationValidators,
+) => Promise<unknown> | unknown;
 
 /** The path prefix of the spec's first server (`/api/v1`). */
 export function basePath(spec: OpenApiDocument): string {
@@ -103,7 +107,9 @@ export function buildApp(ctx: AppContext): FastifyInstance {
         });
         return;
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE": {
-        const type = String(req.headers["content-type"] ?? "").split(";")[0]?.trim();
+        const type = String(req.headers["content-type"] ?? "")
+          .split(";")[0]
+          ?.trim();
         reply.code(415).send({
           detail: type
             ? `Unsupported media type "${type}" in request. Send application/json.`
@@ -120,7 +126,9 @@ export function buildApp(ctx: AppContext): FastifyInstance {
       return;
     }
     // An unexpected failure: say so without internals; the server log gets the stack.
-    process.stderr.write(`user-extra-sandbox: ${req.method} ${req.routeOptions.url ?? "?"} failed: ${error.stack ?? error.message}\n`);
+    process.stderr.write(
+      `user-extra-sandbox: ${req.method} ${req.routeOptions.url ?? "?"} failed: ${error.stack ?? error.message}\n`,
+    );
     reply.code(500).send({ detail: "A server error occurred." });
   });
 
@@ -244,7 +252,10 @@ export function buildApp(ctx: AppContext): FastifyInstance {
       const allowed = new Map<string, string[]>();
       for (const op of listOperations(ctx.spec)) {
         const handler = handlers[op.operationId];
-        if (!handler) throw new Error(`The sandbox has no handler for the spec's operation "${op.operationId}"`);
+        if (!handler)
+          throw new Error(
+            `The sandbox has no handler for the spec's operation "${op.operationId}"`,
+          );
         const validators = ctx.validators.get(op.operationId);
         if (!validators) throw new Error(`No validators for "${op.operationId}"`);
         const url = op.path.replace(/\{([^}]+)\}/g, ":$1");
@@ -257,7 +268,9 @@ export function buildApp(ctx: AppContext): FastifyInstance {
       }
       // Other methods on a known path: 405 with Allow, as DRF answers.
       for (const [url, methods] of allowed) {
-        const others = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter((m) => !methods.includes(m));
+        const others = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter(
+          (m) => !methods.includes(m),
+        );
         api.route({
           method: others as "GET"[],
           url,

@@ -126,7 +126,11 @@ export function listOperations(doc: OpenApiDocument): OperationInfo[] {
         parameters: [...byKey.values()],
       };
       if (op.requestBody) {
-        const { node: body, pointer } = deref(doc, op.requestBody as Json, `${opPointer}/requestBody`);
+        const { node: body, pointer } = deref(
+          doc,
+          op.requestBody as Json,
+          `${opPointer}/requestBody`,
+        );
         const content = body.content as Record<string, Json> | undefined;
         if (content?.["application/json"]?.schema) {
           info.bodySchemaPointer = `${pointer}/content/${pointerSegment("application/json")}/schema`;

@@ -125,7 +125,9 @@ export class Store {
 
   getRecord(id: number): StoredRecord | undefined {
     const row = this.get("SELECT * FROM user_extra WHERE id = ?", [id]);
-    return row ? { record: this.toRecord(row), organizationId: Number(row.organization_id) } : undefined;
+    return row
+      ? { record: this.toRecord(row), organizationId: Number(row.organization_id) }
+      : undefined;
   }
 
   recordIdOfParent(parent: number): number | undefined {
@@ -139,7 +141,11 @@ export class Store {
     if (!account) throw new Error(`insertRecord: account ${parent} does not exist`);
     const names = this.columns.filter((c) => c in values);
     const cols = ["parent", "organization_id", ...names];
-    const params: unknown[] = [parent, account.organizationId, ...names.map((n) => this.toColumn(n, values[n] ?? null))];
+    const params: unknown[] = [
+      parent,
+      account.organizationId,
+      ...names.map((n) => this.toColumn(n, values[n] ?? null)),
+    ];
     if (id !== undefined) {
       cols.unshift("id");
       params.unshift(id);
@@ -153,7 +159,9 @@ export class Store {
 
   /** PUT: every writable field takes the given value or its reset value. */
   replaceFields(id: number, values: FieldValues): void {
-    const params = this.fields.map((f) => this.toColumn(f.name, f.name in values ? (values[f.name] ?? null) : f.resetValue));
+    const params = this.fields.map((f) =>
+      this.toColumn(f.name, f.name in values ? (values[f.name] ?? null) : f.resetValue),
+    );
     this.run(
       `UPDATE user_extra SET ${this.columns.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
       [...params, id],
@@ -164,10 +172,10 @@ export class Store {
   updateFields(id: number, values: FieldValues): void {
     const names = this.columns.filter((c) => c in values);
     if (names.length === 0) return;
-    this.run(
-      `UPDATE user_extra SET ${names.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`,
-      [...names.map((n) => this.toColumn(n, values[n] ?? null)), id],
-    );
+    this.run(`UPDATE user_extra SET ${names.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`, [
+      ...names.map((n) => this.toColumn(n, values[n] ?? null)),
+      id,
+    ]);
   }
 
   /** Moves a record to another (existing) account. */
@@ -186,7 +194,9 @@ export class Store {
   }
 
   countInOrganization(organizationId: number): number {
-    const row = this.get("SELECT count(*) AS n FROM user_extra WHERE organization_id = ?", [organizationId]);
+    const row = this.get("SELECT count(*) AS n FROM user_extra WHERE organization_id = ?", [
+      organizationId,
+    ]);
     return Number(row?.n ?? 0);
   }
 
@@ -196,10 +206,13 @@ export class Store {
 
   /** One page of an organization's records in id order, and how many match in all. */
   list(query: ListQuery): { count: number; records: UserExtra[] } {
-    const where = query.parent === undefined ? "organization_id = ?" : "organization_id = ? AND parent = ?";
+    const where =
+      query.parent === undefined ? "organization_id = ?" : "organization_id = ? AND parent = ?";
     const params: unknown[] =
       query.parent === undefined ? [query.organizationId] : [query.organizationId, query.parent];
-    const count = Number(this.get(`SELECT count(*) AS n FROM user_extra WHERE ${where}`, params)?.n ?? 0);
+    const count = Number(
+      this.get(`SELECT count(*) AS n FROM user_extra WHERE ${where}`, params)?.n ?? 0,
+    );
     const rows =
       count > query.offset
         ? this.all(`SELECT * FROM user_extra WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`, [
@@ -229,7 +242,9 @@ export class Store {
         batch.flatMap((r) => [
           r.parent,
           r.organizationId,
-          ...this.fields.map((f) => this.toColumn(f.name, f.name in r.values ? (r.values[f.name] ?? null) : f.resetValue)),
+          ...this.fields.map((f) =>
+            this.toColumn(f.name, f.name in r.values ? (r.values[f.name] ?? null) : f.resetValue),
+          ),
         ]),
       );
     }
@@ -240,5 +255,7 @@ export class Store {
     this.run("DELETE FROM user_extra");
     this.run("DELETE FROM accounts");
     this.run("DELETE FROM organizations");
+    // Ids start again from 1, as in a fresh database.
+    this.run("DELETE FROM sqlite_sequence WHERE name = 'user_extra'");
   }
 }

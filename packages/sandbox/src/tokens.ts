@@ -18,7 +18,8 @@ export interface TokenConfig {
   env?: Record<string, string | undefined>;
 }
 
-const EXPECTED = 'expected a JSON object mapping each token to its organization id, like {"my-token": 1}';
+const EXPECTED =
+  'expected a JSON object mapping each token to its organization id, like {"my-token": 1}';
 
 /** Validates a token map; `source` names where it came from in error messages. */
 export function parseTokenMap(value: unknown, source: string): Map<string, number> {
@@ -29,16 +30,23 @@ export function parseTokenMap(value: unknown, source: string): Map<string, numbe
   Object.entries(value).forEach(([token, organization], index) => {
     const entry = `entry #${index + 1}`;
     if (token.length === 0 || /\s/.test(token)) {
-      throw new Error(`Invalid tokens in ${source}: the token of ${entry} is empty or contains whitespace.`);
+      throw new Error(
+        `Invalid tokens in ${source}: the token of ${entry} is empty or contains whitespace.`,
+      );
     }
-    if (typeof organization !== "number" || !Number.isSafeInteger(organization) || organization < 1) {
+    if (
+      typeof organization !== "number" ||
+      !Number.isSafeInteger(organization) ||
+      organization < 1
+    ) {
       throw new Error(
         `Invalid tokens in ${source}: ${entry} maps to ${JSON.stringify(organization)}; expected a positive integer organization id.`,
       );
     }
     map.set(token, organization);
   });
-  if (map.size === 0) throw new Error(`Invalid tokens in ${source}: no token is defined; ${EXPECTED}.`);
+  if (map.size === 0)
+    throw new Error(`Invalid tokens in ${source}: no token is defined; ${EXPECTED}.`);
   return map;
 }
 
@@ -53,7 +61,8 @@ function parseJson(text: string, source: string): unknown {
 
 /** Options first, then the tokens file, then the environment variable, then the demo tokens. */
 export function loadTokens(config: TokenConfig): { map: Map<string, number>; source: TokenSource } {
-  if (config.tokens) return { map: parseTokenMap(config.tokens, "the tokens option"), source: "options" };
+  if (config.tokens)
+    return { map: parseTokenMap(config.tokens, "the tokens option"), source: "options" };
   if (config.tokensFile) {
     let text: string;
     try {
@@ -129,7 +138,8 @@ export function readBearer(header: string | undefined): BearerResult {
   if (parts.length === 0 || parts[0]?.toLowerCase() !== "bearer") {
     return { ok: false, detail: "Authentication credentials were not provided." };
   }
-  if (parts.length === 1) return { ok: false, detail: "Invalid token header. No credentials provided." };
+  if (parts.length === 1)
+    return { ok: false, detail: "Invalid token header. No credentials provided." };
   if (parts.length > 2) {
     return { ok: false, detail: "Invalid token header. Token string should not contain spaces." };
   }

@@ -1,10 +1,16 @@
 // Request validators compiled from the spec at start-up (Ajv 8 + ajv-formats), and the
 // translation of Ajv's errors into the spec's 400 body: a map from field to messages, worded
 // as Django REST Framework words them.
+
+import type { ValidationErrors } from "@user-extra/types";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import type { ValidationErrors } from "@user-extra/types";
-import { listOperations, type OpenApiDocument, type OperationInfo } from "./spec.js";
+import {
+  listOperations,
+  type OpenApiDocument,
+  type OperationInfo,
+  resolvePointer,
+} from "./spec.js";
 
 // ajv-formats is CommonJS with `exports.default`; depending on the bundler the default import
 // is the function or the module object.
@@ -45,7 +51,6 @@ function createAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     coerceTypes: coerce,
-    useDefaults: coerce,
     // The record schema lists `required` beside an allOf that holds the properties.
     strictRequired: false,
     // `example` is OpenAPI annotation; `components` and `paths` only hold the document's parts.
@@ -76,11 +81,9 @@ export function compileValidators(doc: OpenApiDocument): Map<string, OperationVa
   const validators = new Map<string, OperationValidators>();
   for (const op of listOperations(doc)) {
     validators.set(op.operationId, {
-      path: compileParameters(paramsAjv, op, "path"),
-      query: compileParameters(paramsAjv, op, "query"),
-      body: op.bodySchemaPointer
-        ? wrap(bodyAjv.compile(ajvRef(op.bodySchemaPointer)))
-        : undefined,
+      path: compileParameters(paramsAjv, doc, op, "path"),
+      query: compileParameters(paramsAjv, doc, op, "query"),
+      body: op.bodySchemaPointer ? wrap(bodyAjv.compile(ajvRef(op.bodySchemaPointer))) : undefined,
     });
   }
   return validators;
@@ -89,18 +92,40 @@ export function compileValidators(doc: OpenApiDocument): Map<string, OperationVa
 /** A validator for any schema of the document, e.g. `#/components/schemas/UserExtra` (for tests). */
 export function compileSchema(doc: OpenApiDocument, pointer: string): Validator {
   const ajv = createAjv(false);
-  ajv.addSchema({ $id: SPEC_ID, components: toJsonSchema(doc.components), paths: toJsonSchema(doc.paths) });
+  ajv.addSchema({
+    $id: SPEC_ID,
+    components: toJsonSchema(doc.components),
+    paths: toJsonSchema(doc.paths),
+  });
   return wrap(ajv.compile(ajvRef(pointer)));
 }
 
-function compileParameters(ajv: Ajv, op: OperationInfo, place: "path" | "query"): Validator {
+function compileParameters(
+  ajv: Ajv,
+  doc: OpenApiDocument,
+  op: OperationInfo,
+  place: "path" | "query",
+): Validator {
   const params = op.parameters.filter((p) => p.in === place);
   const schema = {
     type: "object",
     properties: Object.fromEntries(params.map((p) => [p.name, ajvRef(p.schemaPointer)])),
     required: params.filter((p) => p.required).map((p) => p.name),
   };
-  return wrap(ajv.compile(schema));
+  // Ajv applies `default` only to schemas written inline, not behind a $ref: apply the spec's
+  // parameter defaults here.
+  const defaults = params.flatMap((p) => {
+    const value = (resolvePointer(doc, p.schemaPointer) as { default?: unknown }).default;
+    return value === undefined ? [] : [[p.name, value] as const];
+  });
+  const validate = wrap(ajv.compile(schema));
+  return (input) => {
+    const result = validate(input);
+    if (result.ok) {
+      for (const [name, value] of defaults) result.value[name] ??= value;
+    }
+    return result;
+  };
 }
 
 function wrap(validate: ValidateFunction): Validator {
@@ -153,8 +178,10 @@ function messageFor(error: ErrorObject, value: unknown, atRoot: boolean): string
       const expected = String(p.type).split(",")[0];
       if (expected === "integer") return `A valid integer is required, got ${quote(value)}.`;
       if (expected === "number") return `A valid number is required, got ${quote(value)}.`;
-      if (expected === "boolean") return `Must be a valid boolean (true or false), got ${quote(value)}.`;
-      if (expected === "string") return `Not a valid string: expected text, got ${describeJsonType(value)}.`;
+      if (expected === "boolean")
+        return `Must be a valid boolean (true or false), got ${quote(value)}.`;
+      if (expected === "string")
+        return `Not a valid string: expected text, got ${describeJsonType(value)}.`;
       if (expected === "object") return `Expected an object, got ${describeJsonType(value)}.`;
       return `Expected a value of type ${expected}.`;
     }
@@ -207,7 +234,10 @@ export function toFieldErrors(errors: ErrorObject[], data: unknown): ValidationE
       .slice(1)
       .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     if (error.keyword === "required") {
-      add(String((error.params as { missingProperty: string }).missingProperty), "This field is required.");
+      add(
+        String((error.params as { missingProperty: string }).missingProperty),
+        "This field is required.",
+      );
       continue;
     }
     if (error.keyword !== "type" && typeFailed.has(error.instancePath)) continue;

@@ -1,7 +1,11 @@
 // Plain-fetch helpers for talking to a sandbox in tests.
 import type { Sandbox } from "../../src/index.js";
 
-export interface Reply<T = any> {
+// Tests read arbitrary JSON answers and let assertions do the checking.
+// biome-ignore lint/suspicious/noExplicitAny: an answer body is whatever JSON the server sent
+export type AnyJson = any;
+
+export interface Reply<T = AnyJson> {
   status: number;
   body: T;
   headers: Headers;
@@ -15,7 +19,7 @@ export interface CallOptions {
 }
 
 /** Calls `path` (relative to the API base, e.g. "/user_extra/") with the demo token by default. */
-export async function call<T = any>(
+export async function call<T = AnyJson>(
   sandbox: Sandbox,
   method: string,
   path: string,
@@ -32,7 +36,11 @@ export async function call<T = any>(
   const url = path.startsWith("http") ? path : `${sandbox.url}${path}`;
   const response = await fetch(url, { method, headers, body });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+  };
 }
 
 export const TOKENS = { "token-org-1": 1, "token-org-2": 2, "token-org-3": 3 };
