@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+export interface LocalRegistry {
+  /** `http://127.0.0.1:<port>/` */
+  url: string;
+  /** A publish token of a user created for this run. */
+  token: string;
+  logFile: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Verdaccio in this process on 127.0.0.1 and a free port, with its storage, users and
+ * log in `dir`. No uplinks: it serves only what the rehearsal publishes and never reaches the
+ * internet. Consumers get their other dependencies from their usual registry through npm's
+ * scope mapping (`@user-extra:registry=...`), as a team using a private registry does.
+ */
+export async function startRegistry(dir: string): Promise<LocalRegistry> {
+  const { runServer } = require("verdaccio") as { runServer: (config: unknown) => Promise<Server> };
+  await mkdir(dir, { recursive: true });
+  const logFile = join(dir, "verdaccio.log");
+  const config = {
+    self_path: join(dir, "config.yaml"),
+    storage: join(dir, "storage"),
+    auth: { htpasswd: { file: join(dir, "htpasswd"), max_users: 10 } },
+    uplinks: {},
+    packages: {
+      "**": { access: "$all", publish: "$authenticated", unpublish: "$authenticated" },
+    },
+    web: { enable: false },
+    middlewares: { audit: { enabled: false } },
+    log: { type: "file", path: logFile, format: "json", level: "warn" },
+    server: { keepAliveTimeout: 5 },
+  };
+  const server = await runServer(config);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  try {
+    const token = await createUser(url);
+    return { url, token, logFile, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** `npm adduser` over HTTP: Verdaccio's htpasswd plugin creates the user and returns a token. */
+async function createUser(url: string): Promise<string> {
+  const name = "rehearsal";
+  const response = await fetch(`${url}-/user/org.couchdb.user:${name}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      name,
+      password: randomBytes(12).toString("hex"),
+      email: "rehearsal@example.invalid",
+    }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { token?: unknown; error?: unknown };
+  if (response.status !== 201 || typeof body.token !== "string") {
+    throw new Error(
+      `Verdaccio refused to create the publishing user: ${response.status} ${JSON.stringify(body.error ?? "")}`,
+    );
+  }
+  return body.token;
+}

@@ -1,0 +1,301 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runBreakingCheck } from "../breaking/check.js";
+import { CYCLE_CJS, CYCLE_MJS, TSCONFIG, USAGE_TS } from "./consumer-files.js";
+import { cleanEnv, run } from "./exec.js";
+import { pnpmOnPath } from "./pnpm.js";
+import { type LocalRegistry, startRegistry } from "./registry.js";
+import { type SandboxProcess, startSandboxProcess } from "./sandbox-process.js";
+import { StepRunner, type StepTiming } from "./steps.js";
+import {
+  catalogVersion,
+  commitAll,
+  copyWorkspace,
+  git,
+  PUBLIC_PACKAGES,
+  readManifest,
+  writeRehearsalChangeset,
+} from "./workspace.js";
+
+export interface RehearsalOptions {
+  /** The workspace to rehearse (read only). */
+  root: string;
+  /** Keep the temporary folders (they are always kept when a step fails). */
+  keep?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RehearsalReport {
+  versions: Record<string, string>;
+  timings: StepTiming[];
+  seconds: number;
+  tempDir: string;
+}
+
+const CONSUMER_TOKEN = "rehearsal-consumer-token";
+
+/**
+ * Versions and publishes the public packages from a throwaway copy of the workspace to a local
+ * Verdaccio, installs them in a fresh project and uses them from TypeScript, ESM and CJS against
+ * the published sandbox. Everything it starts is stopped before it returns or throws.
+ */
+export async function rehearse(options: RehearsalOptions): Promise<RehearsalReport> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const started = performance.now();
+  const tempDir = await mkdtemp(join(tmpdir(), "user-extra-rehearsal-"));
+  const workspace = join(tempDir, "workspace");
+  const consumer = join(tempDir, "consumer");
+  const steps = new StepRunner(log);
+  steps.addSecret(CONSUMER_TOKEN);
+  let registry: LocalRegistry | undefined;
+  let sandbox: SandboxProcess | undefined;
+  let ok = false;
+  log(`Release rehearsal in ${tempDir}`);
+  try {
+    const path = await steps.step(
+      "locate pnpm",
+      async () => (await pnpmOnPath(options.root, join(tempDir, "bin"))).path,
+    );
+    const env = cleanEnv({ PATH: path });
+
+    registry = await steps.step("start Verdaccio on 127.0.0.1", async () => {
+      const started_ = await startRegistry(join(tempDir, "verdaccio"));
+      steps.addSecret(started_.token);
+      return started_;
+    });
+    const reg = registry;
+    log(`  registry: ${reg.url}`);
+
+    await steps.step("copy the workspace", async () => {
+      const files = await copyWorkspace(options.root, workspace);
+      log(`  ${files} files`);
+    });
+
+    await steps.step("install the copy (pnpm, offline)", async () => {
+      const rootName = (await readManifest(workspace)).name;
+      const filters = [rootName, ...PUBLIC_PACKAGES.map((p) => p.name)].flatMap((name) => [
+        "--filter",
+        name,
+      ]);
+      await run(
+        "pnpm",
+        ["install", "--offline", "--frozen-lockfile", "--reporter=append-only", ...filters],
+        { cwd: workspace, env },
+      );
+    });
+
+    const before = await Promise.all(
+      PUBLIC_PACKAGES.map((p) => readManifest(join(workspace, p.dir))),
+    );
+    const summary = await writeRehearsalChangeset(workspace);
+    const versions = await steps.step("changeset version", async () => {
+      await run(process.execPath, [changesetBin(workspace), "version"], { cwd: workspace, env });
+      const after = await Promise.all(
+        PUBLIC_PACKAGES.map((p) => readManifest(join(workspace, p.dir))),
+      );
+      const result: Record<string, string> = {};
+      after.forEach((manifest, i) => {
+        const old = before[i]?.version;
+        if (manifest.version === old)
+          throw new Error(`${manifest.name} stayed at ${old}: changeset version did not bump it`);
+        result[manifest.name] = manifest.version;
+      });
+      if (result["@user-extra/types"] !== result["@user-extra/client"]) {
+        throw new Error(
+          `types ${result["@user-extra/types"]} and client ${result["@user-extra/client"]} differ: they are a fixed group`,
+        );
+      }
+      const changelog = await readFile(join(workspace, "packages/client/CHANGELOG.md"), "utf8");
+      if (!changelog.includes(summary))
+        throw new Error("packages/client/CHANGELOG.md does not carry the changeset's summary");
+      await commitAll(workspace, "Version packages");
+      log(
+        `  ${Object.entries(result)
+          .map(([n, v]) => `${n}@${v}`)
+          .join(", ")}`,
+      );
+      return result;
+    });
+
+    await steps.step("build the versioned packages", async () => {
+      const filters = PUBLIC_PACKAGES.flatMap((p) => ["--filter", p.name]);
+      await run(
+        "pnpm",
+        ["exec", "turbo", "run", "build", ...filters, "--output-logs=errors-only"],
+        { cwd: workspace, env, timeoutMs: 300_000 },
+      );
+    });
+
+    await steps.step("changeset publish to Verdaccio", async () => {
+      const npmrc = join(tempDir, "publish.npmrc");
+      await writeFile(
+        npmrc,
+        `registry=${reg.url}\n${reg.url.replace(/^https?:/, "")}:_authToken=${reg.token}\n`,
+      );
+      const publishEnv = { ...env, npm_config_registry: reg.url, npm_config_userconfig: npmrc };
+      await run(process.execPath, [changesetBin(workspace), "publish"], {
+        cwd: workspace,
+        env: publishEnv,
+      });
+      const tags = (await git(workspace, ["tag", "--list"])).split("\n");
+      for (const [name, version] of Object.entries(versions)) {
+        if (!tags.includes(`${name}@${version}`))
+          throw new Error(
+            `no git tag ${name}@${version} after publishing (tags: ${tags.join(", ")})`,
+          );
+      }
+    });
+
+    await steps.step("check the published manifests", async () => {
+      for (const [name, version] of Object.entries(versions)) {
+        await checkPublished(reg.url, name, version, versions);
+      }
+    });
+
+    await steps.step("breaking check against the release just made", async () => {
+      for (const registryOption of [undefined, reg.url]) {
+        const result = await runBreakingCheck({ root: workspace, registry: registryOption });
+        const expected = registryOption
+          ? `@user-extra/types@${versions["@user-extra/types"]} on`
+          : `git tag @user-extra/types@${versions["@user-extra/types"]}`;
+        if (
+          !result.ok ||
+          !result.output.includes(expected) ||
+          !result.output.includes("no difference")
+        ) {
+          throw Object.assign(new Error(`expected "no difference" against ${expected}`), {
+            output: result.output,
+          });
+        }
+      }
+    });
+
+    await steps.step("npm install in a fresh consumer project", async () => {
+      await mkdir(consumer, { recursive: true });
+      await writeFile(
+        join(consumer, "package.json"),
+        `${JSON.stringify({ name: "rehearsal-consumer", private: true }, null, 2)}\n`,
+      );
+      // Only @user-extra/* come from Verdaccio; everything else from the usual registry.
+      await writeFile(
+        join(consumer, ".npmrc"),
+        `@user-extra:registry=${reg.url}\nfund=false\naudit=false\n`,
+      );
+      const typescript = await catalogVersion(options.root, "typescript");
+      const typesNode = await catalogVersion(options.root, "@types/node");
+      await run(
+        "npm",
+        [
+          "install",
+          "--no-audit",
+          "--no-fund",
+          `@user-extra/client@${versions["@user-extra/client"]}`,
+          `@user-extra/sandbox@${versions["@user-extra/sandbox"]}`,
+          `typescript@${typescript}`,
+          `@types/node@${typesNode}`,
+        ],
+        { cwd: consumer, env, timeoutMs: 300_000 },
+      );
+      const installed = await readManifest(join(consumer, "node_modules/@user-extra/types"));
+      if (installed.version !== versions["@user-extra/types"]) {
+        throw new Error(
+          `the consumer got @user-extra/types ${installed.version}, expected ${versions["@user-extra/types"]}`,
+        );
+      }
+    });
+
+    await steps.step("type-check a TypeScript consumer (tsc --strict, ESM and CJS)", async () => {
+      await writeFile(join(consumer, "tsconfig.json"), TSCONFIG);
+      await writeFile(join(consumer, "usage.mts"), USAGE_TS);
+      await writeFile(join(consumer, "usage.cts"), USAGE_TS);
+      await run(
+        join(consumer, "node_modules/.bin/tsc"),
+        ["-p", "tsconfig.json", "--strict", "--noEmit"],
+        { cwd: consumer, env },
+      );
+    });
+
+    sandbox = await steps.step("start the published sandbox (user-extra-sandbox bin)", async () => {
+      await writeFile(join(consumer, "tokens.json"), JSON.stringify({ [CONSUMER_TOKEN]: 1 }));
+      const started_ = await startSandboxProcess(
+        consumer,
+        ["--port", "0", "--db", ":memory:", "--tokens", "tokens.json"],
+        env,
+      );
+      log(`  sandbox: ${started_.url}`);
+      return started_;
+    });
+    const sandboxUrl = sandbox.url;
+
+    let parent = 91_000;
+    for (const [format, file, text] of [
+      ["ESM", "cycle.mjs", CYCLE_MJS],
+      ["CJS", "cycle.cjs", CYCLE_CJS],
+    ] as const) {
+      parent += 1;
+      const runEnv = {
+        ...env,
+        USER_EXTRA_BASE_URL: sandboxUrl,
+        USER_EXTRA_TOKEN: CONSUMER_TOKEN,
+        REHEARSAL_PARENT: String(parent),
+        REHEARSAL_VERSION: versions["@user-extra/client"] ?? "",
+      };
+      await steps.step(
+        `run the client as ${format} (${file}): create, get, patch, delete`,
+        async () => {
+          await writeFile(join(consumer, file), text);
+          const { stdout } = await run(process.execPath, [file], {
+            cwd: consumer,
+            env: runEnv,
+            timeoutMs: 60_000,
+          });
+          if (!stdout.includes(`cycle ok (${format.toLowerCase()})`))
+            throw new Error(`${file} did not report a completed cycle`);
+          log(`  ${stdout.trim()}`);
+        },
+      );
+    }
+
+    ok = true;
+    const seconds = (performance.now() - started) / 1000;
+    return { versions, timings: steps.timings, seconds, tempDir };
+  } finally {
+    await sandbox?.stop();
+    await registry?.close();
+    if (ok && !options.keep) await rm(tempDir, { recursive: true, force: true });
+    else log(`Kept ${tempDir} (workspace copy, consumer project, Verdaccio storage and log).`);
+  }
+}
+
+function changesetBin(workspace: string): string {
+  return join(workspace, "node_modules", "@changesets", "cli", "bin.js");
+}
+
+/** The published manifest carries real versions: pnpm replaced workspace: and catalog: ranges. */
+async function checkPublished(
+  registry: string,
+  name: string,
+  version: string,
+  versions: Record<string, string>,
+) {
+  const response = await fetch(`${registry}${name.replace("/", "%2f")}`);
+  if (!response.ok) throw new Error(`GET ${name} from Verdaccio answered ${response.status}`);
+  const packument = (await response.json()) as {
+    "dist-tags"?: Record<string, string>;
+    versions?: Record<string, { dependencies?: Record<string, string> }>;
+  };
+  if (packument["dist-tags"]?.latest !== version) {
+    throw new Error(
+      `${name}: dist-tag latest is ${packument["dist-tags"]?.latest}, expected ${version}`,
+    );
+  }
+  const dependencies = packument.versions?.[version]?.dependencies ?? {};
+  for (const [dep, range] of Object.entries(dependencies)) {
+    if (/^(workspace|catalog):/.test(range))
+      throw new Error(`${name}@${version} was published with "${dep}": "${range}"`);
+    const sibling = versions[dep];
+    if (sibling && range !== `^${sibling}`)
+      throw new Error(`${name}@${version} depends on ${dep} "${range}", expected "^${sibling}"`);
+  }
+}
