@@ -66,6 +66,16 @@ describe("packed tarball", () => {
   }, 60_000);
 });
 
+describe("built code", () => {
+  it("imports openapi-fetch only at run time (@user-extra/types is types only)", () => {
+    for (const file of ["index.js", "index.cjs"]) {
+      const code = readFileSync(join(pkgDir, "dist", file), "utf8");
+      const imported = [...code.matchAll(/(?:from |require\()"([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(imported)).toEqual(new Set(["openapi-fetch"]));
+    }
+  });
+});
+
 describe("size budget", () => {
   it("the client's own code is at most 4 kB minified and gzipped (openapi-fetch excluded)", () => {
     const out = execFileSync(bin("size-limit"), ["--json"], { cwd: pkgDir, env, encoding: "utf8" });
