@@ -7,5 +7,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/consumer/**"],
     env: { PACT_DO_NOT_TRACK: "true" },
+    // Some tests spawn tsx or the Pact CLI; on a loaded 2-core machine (turbo runs the consumer
+    // tests and verification beside them) 5 s is not enough. A ceiling, not a speed assertion.
+    testTimeout: 30_000,
   },
 });

@@ -10,5 +10,6 @@ export default defineConfig({
     maxWorkers: 1,
     sequence: { concurrent: false },
     env: { PACT_DO_NOT_TRACK: "true" },
+    testTimeout: 30_000,
   },
 });

@@ -149,6 +149,8 @@ export async function verifyPact(options: VerificationOptions): Promise<string> 
       session.unauthenticated = false;
     },
     logLevel: options.logLevel ?? "warn",
+    // Per request, in ms (Pact's default is 5 s): CI machines here have 2 shared cores.
+    timeout: 30_000,
   });
   const output = await verifier.verifyProvider();
   if (session.stateErrors.length > 0) {
