@@ -194,7 +194,7 @@ export class Store {
   }
 
   countInOrganization(organizationId: number): number {
-    const row = this.get("SELECT count(*) AS n FROM user_extra WHERE organization_id = ?", [
+    const row = this.get("SELECT n FROM organization_record_counts WHERE organization_id = ?", [
       organizationId,
     ]);
     return Number(row?.n ?? 0);
@@ -210,9 +210,11 @@ export class Store {
       query.parent === undefined ? "organization_id = ?" : "organization_id = ? AND parent = ?";
     const params: unknown[] =
       query.parent === undefined ? [query.organizationId] : [query.organizationId, query.parent];
-    const count = Number(
-      this.get(`SELECT count(*) AS n FROM user_extra WHERE ${where}`, params)?.n ?? 0,
-    );
+    // With a parent the match is one row at most (parent is unique); without, the trigger-kept count.
+    const count =
+      query.parent === undefined
+        ? this.countInOrganization(query.organizationId)
+        : Number(this.get(`SELECT count(*) AS n FROM user_extra WHERE ${where}`, params)?.n ?? 0);
     const rows =
       count > query.offset
         ? this.all(`SELECT * FROM user_extra WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`, [
@@ -255,6 +257,7 @@ export class Store {
     this.run("DELETE FROM user_extra");
     this.run("DELETE FROM accounts");
     this.run("DELETE FROM organizations");
+    this.run("DELETE FROM organization_record_counts");
     // Ids start again from 1, as in a fresh database.
     this.run("DELETE FROM sqlite_sequence WHERE name = 'user_extra'");
   }

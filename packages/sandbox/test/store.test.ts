@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "libsql";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db.js";
+import { loadBundledSpec, writableFields } from "../src/spec.js";
+import { Store } from "../src/store.js";
+
+const fields = writableFields(loadBundledSpec());
+const dir = mkdtempSync(join(tmpdir(), "sandbox-store-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function freshStore(path = ":memory:") {
+  const store = new Store(openDatabase(path, fields), fields);
+  store.transaction(() => {
+    store.putAccount(10, 1);
+    store.putAccount(11, 1);
+    store.putAccount(20, 2);
+  });
+  return store;
+}
+
+describe("the store", () => {
+  it("keeps per-organization counts right through inserts, moves and deletes", () => {
+    const store = freshStore();
+    const a = store.insertRecord(10, { city: "A" });
+    store.insertRecord(11, {});
+    store.insertRecord(20, {});
+    expect([store.countInOrganization(1), store.countInOrganization(2)]).toEqual([2, 1]);
+    store.putAccount(10, 2); // moves record a with its account
+    expect([store.countInOrganization(1), store.countInOrganization(2)]).toEqual([1, 2]);
+    expect(store.getRecord(a)?.organizationId).toBe(2);
+    store.deleteRecord(a);
+    expect([store.countInOrganization(1), store.countInOrganization(2)]).toEqual([1, 1]);
+    expect(store.list({ organizationId: 2, limit: 10, offset: 0 }).count).toBe(1);
+    store.close();
+  });
+
+  it("PATCH writes only the given columns; PUT resets the others", () => {
+    const store = freshStore();
+    const id = store.insertRecord(10, { city: "Rome", title: "Chef", accept_terms: true });
+    store.updateFields(id, { title: "Head chef" });
+    expect(store.getRecord(id)?.record).toMatchObject({
+      city: "Rome",
+      title: "Head chef",
+      accept_terms: true,
+    });
+    store.replaceFields(id, { city: "Milan" });
+    expect(store.getRecord(id)?.record).toMatchObject({
+      city: "Milan",
+      title: null,
+      accept_terms: false,
+    });
+    store.close();
+  });
+
+  it("stores booleans as booleans and never hands out a deleted id again, until cleared", () => {
+    const store = freshStore();
+    const first = store.insertRecord(10, { accept_terms: true });
+    expect(store.getRecord(first)?.record.accept_terms).toBe(true);
+    store.deleteRecord(first);
+    const second = store.insertRecord(11, {});
+    expect(second).toBe(first + 1);
+    store.transaction(() => store.clear());
+    store.putAccount(10, 1);
+    expect(store.insertRecord(10, {})).toBe(1);
+    store.close();
+  });
+
+  it("recounts at start and adds columns a file lacks", () => {
+    const path = join(dir, "old.db");
+    const store = freshStore(path);
+    store.insertRecord(10, { city: "Kept" });
+    store.close();
+    // Simulate a file from an older version: no counts, one column missing.
+    const raw = new Database(path);
+    raw.exec(
+      "DELETE FROM organization_record_counts; ALTER TABLE user_extra DROP COLUMN custom_field_8",
+    );
+    raw.close();
+
+    const reopened = new Store(openDatabase(path, fields), fields);
+    expect(reopened.countInOrganization(1)).toBe(1);
+    const record = reopened.list({ organizationId: 1, limit: 1, offset: 0 }).records[0];
+    expect(record).toMatchObject({ city: "Kept", custom_field_8: null });
+    reopened.close();
+  });
+
+  it("uses WAL and synchronous=FULL on a file", () => {
+    const db = openDatabase(join(dir, "pragmas.db"), fields);
+    // libsql answers a row object (not the bare value better-sqlite3's `simple` gives).
+    expect(db.pragma("journal_mode", { simple: true })).toMatchObject({ journal_mode: "wal" });
+    expect(db.pragma("synchronous", { simple: true })).toMatchObject({ synchronous: 2 });
+    db.close();
+  });
+});
