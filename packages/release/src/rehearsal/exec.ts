@@ -1,4 +1,12 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+
+/** Every command still running, so that an interrupted rehearsal can stop them all. */
+const running = new Set<ChildProcess>();
+
+/** Kills every command `run` started that has not finished yet (and what they spawned). */
+export function killRunning(): void {
+  for (const child of running) killGroup(child.pid);
+}
 
 export interface RunOptions {
   cwd: string;
@@ -37,6 +45,7 @@ export function run(command: string, args: string[], options: RunOptions): Promi
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
+    running.add(child);
     let output = "";
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -54,10 +63,12 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     const shown = `${command} ${args.join(" ")}`;
     child.on("error", (error) => {
       clearTimeout(timer);
+      running.delete(child);
       reject(new CommandError(`${shown}: ${error.message}`, output));
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      running.delete(child);
       if (timedOut)
         reject(new CommandError(`${shown}: timed out after ${timeoutMs / 1000} s`, output));
       else if (code !== 0)

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBreakingCheck } from "../breaking/check.js";
 import { CYCLE_CJS, CYCLE_MJS, TSCONFIG, USAGE_TS } from "./consumer-files.js";
-import { cleanEnv, run } from "./exec.js";
+import { cleanEnv, killRunning, run } from "./exec.js";
 import { pnpmOnPath } from "./pnpm.js";
+import { checkPublished } from "./published.js";
 import { type LocalRegistry, startRegistry } from "./registry.js";
 import { type SandboxProcess, startSandboxProcess } from "./sandbox-process.js";
 import { StepRunner, type StepTiming } from "./steps.js";
@@ -51,6 +52,14 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
   let registry: LocalRegistry | undefined;
   let sandbox: SandboxProcess | undefined;
   let ok = false;
+  // Ctrl+C or a CI cancellation must not leave Verdaccio, the sandbox or an npm install behind.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`\n${signal}: stopping what the rehearsal started; ${tempDir} is kept.`);
+    killRunning();
+    void Promise.allSettled([sandbox?.stop(), registry?.close()]).then(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   log(`Release rehearsal in ${tempDir}`);
   try {
     const path = await steps.step(
@@ -261,6 +270,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
     const seconds = (performance.now() - started) / 1000;
     return { versions, timings: steps.timings, seconds, tempDir };
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    killRunning();
     await sandbox?.stop();
     await registry?.close();
     if (ok && !options.keep) await rm(tempDir, { recursive: true, force: true });
@@ -270,32 +282,4 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
 
 function changesetBin(workspace: string): string {
   return join(workspace, "node_modules", "@changesets", "cli", "bin.js");
-}
-
-/** The published manifest carries real versions: pnpm replaced workspace: and catalog: ranges. */
-async function checkPublished(
-  registry: string,
-  name: string,
-  version: string,
-  versions: Record<string, string>,
-) {
-  const response = await fetch(`${registry}${name.replace("/", "%2f")}`);
-  if (!response.ok) throw new Error(`GET ${name} from Verdaccio answered ${response.status}`);
-  const packument = (await response.json()) as {
-    "dist-tags"?: Record<string, string>;
-    versions?: Record<string, { dependencies?: Record<string, string> }>;
-  };
-  if (packument["dist-tags"]?.latest !== version) {
-    throw new Error(
-      `${name}: dist-tag latest is ${packument["dist-tags"]?.latest}, expected ${version}`,
-    );
-  }
-  const dependencies = packument.versions?.[version]?.dependencies ?? {};
-  for (const [dep, range] of Object.entries(dependencies)) {
-    if (/^(workspace|catalog):/.test(range))
-      throw new Error(`${name}@${version} was published with "${dep}": "${range}"`);
-    const sibling = versions[dep];
-    if (sibling && range !== `^${sibling}`)
-      throw new Error(`${name}@${version} depends on ${dep} "${range}", expected "^${sibling}"`);
-  }
 }

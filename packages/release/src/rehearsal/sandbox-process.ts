@@ -28,7 +28,8 @@ export function startSandboxProcess(
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const force = setTimeout(() => killGroup(child.pid), 5_000);
-      child.once("exit", () => {
+      // "close", not "exit": the last lines it printed are then read too.
+      child.once("close", () => {
         clearTimeout(force);
         resolve();
       });
