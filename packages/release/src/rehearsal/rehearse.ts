@@ -81,17 +81,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       log(`  ${files} files`);
     });
 
-    await steps.step("install the copy (pnpm, offline)", async () => {
-      const rootName = (await readManifest(workspace)).name;
-      const filters = [rootName, ...PUBLIC_PACKAGES.map((p) => p.name)].flatMap((name) => [
-        "--filter",
-        name,
-      ]);
-      await run(
-        "pnpm",
-        ["install", "--offline", "--frozen-lockfile", "--reporter=append-only", ...filters],
-        { cwd: workspace, env },
-      );
+    await steps.step("install the copy (scripts/bootstrap)", async () => {
+      await run("bash", ["scripts/bootstrap"], { cwd: workspace, env, timeoutMs: 300_000 });
     });
 
     const before = await Promise.all(
@@ -99,7 +90,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
     );
     const summary = await writeRehearsalChangeset(workspace);
     const versions = await steps.step("changeset version", async () => {
-      await run(process.execPath, [changesetBin(workspace), "version"], { cwd: workspace, env });
+      await run("pnpm", ["exec", "changeset", "version"], { cwd: workspace, env });
       const after = await Promise.all(
         PUBLIC_PACKAGES.map((p) => readManifest(join(workspace, p.dir))),
       );
@@ -127,25 +118,20 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       return result;
     });
 
-    await steps.step("build the versioned packages", async () => {
-      const filters = PUBLIC_PACKAGES.flatMap((p) => ["--filter", p.name]);
-      await run(
-        "pnpm",
-        ["exec", "turbo", "run", "build", ...filters, "--output-logs=errors-only"],
-        { cwd: workspace, env, timeoutMs: 300_000 },
-      );
-    });
-
-    await steps.step("changeset publish to Verdaccio", async () => {
-      const npmrc = join(tempDir, "publish.npmrc");
+    await steps.step("scripts/release (build + changeset publish) to Verdaccio", async () => {
+      // The @user-extra scope goes to Verdaccio; everything else (npx pnpm, dependencies) keeps
+      // the usual registry. changeset publish reads the scope's registry from the environment,
+      // npm and pnpm from the workspace's .npmrc (written after the version commit).
+      const host = reg.url.replace(/^https?:/, "");
       await writeFile(
-        npmrc,
-        `registry=${reg.url}\n${reg.url.replace(/^https?:/, "")}:_authToken=${reg.token}\n`,
+        join(workspace, ".npmrc"),
+        `@user-extra:registry=${reg.url}\n${host}:_authToken=${reg.token}\n`,
       );
-      const publishEnv = { ...env, npm_config_registry: reg.url, npm_config_userconfig: npmrc };
-      await run(process.execPath, [changesetBin(workspace), "publish"], {
+      const releaseEnv = { ...env, "npm_config_@user-extra:registry": reg.url };
+      await run("bash", ["scripts/release"], {
         cwd: workspace,
-        env: publishEnv,
+        env: releaseEnv,
+        timeoutMs: 600_000,
       });
       const tags = (await git(workspace, ["tag", "--list"])).split("\n");
       for (const [name, version] of Object.entries(versions)) {
@@ -278,8 +264,4 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
     if (ok && !options.keep) await rm(tempDir, { recursive: true, force: true });
     else log(`Kept ${tempDir} (workspace copy, consumer project, Verdaccio storage and log).`);
   }
-}
-
-function changesetBin(workspace: string): string {
-  return join(workspace, "node_modules", "@changesets", "cli", "bin.js");
 }
