@@ -39,7 +39,9 @@ function integer(flag: string, text: string, min: number, max: number): number {
 export function parseCli(argv: string[]): CliCommand {
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    // `pnpm start -- --seed 10` may hand over the "--" itself: the CLI takes no positionals, so
+    // a bare "--" carries no meaning here.
+    parsed = parse(argv.filter((arg) => arg !== "--"));
   } catch (error) {
     // parseArgs' wording for an unknown flag suggests "--" tricks; say it plainly.
     const message = (error as Error).message;

@@ -47,6 +47,13 @@ describe("CLI flags", () => {
     });
   });
 
+  it("ignores a bare -- (as package managers may pass it)", () => {
+    expect(parseCli(["--", "--seed", "10"])).toMatchObject({
+      kind: "start",
+      options: { seed: 10 },
+    });
+  });
+
   it("recognises --help and -h", () => {
     expect(parseCli(["--help"])).toEqual({ kind: "help" });
     expect(parseCli(["-h"])).toEqual({ kind: "help" });
