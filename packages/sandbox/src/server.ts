@@ -54,6 +54,13 @@ function check(validator: Validator, input: unknown, onError: "400" | "404" = "4
   throw badRequest(result.errors);
 }
 
+/** Query parameters without the empty ones: `?parent=` means no filter, as django-filter reads it. */
+function withoutEmpty(query: unknown): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ""),
+  );
+}
+
 /** The writable fields present in a validated body (unknown keys and `parent` are ignored). */
 function pickFields(store: Store, body: Record<string, unknown>): FieldValues {
   const out: FieldValues = {};
@@ -153,7 +160,7 @@ export function buildApp(ctx: AppContext): FastifyInstance {
   const handlers: Record<string, Handler> = {
     listUserExtras: (req, reply, op) => {
       const organizationId = caller(req);
-      const q = check(op.query, req.query) as {
+      const q = check(op.query, withoutEmpty(req.query)) as {
         parent?: number;
         parent__organization_id?: number;
         limit?: number;
@@ -205,7 +212,7 @@ export function buildApp(ctx: AppContext): FastifyInstance {
 
     getUserExtra: (req, reply, op) => {
       const record = ownRecord(req, op);
-      const q = check(op.query, req.query) as { device_info?: boolean };
+      const q = check(op.query, withoutEmpty(req.query)) as { device_info?: boolean };
       reply.code(200).send(withDevice(record, q.device_info));
     },
 

@@ -536,6 +536,15 @@ describe("list (GET)", () => {
     }
   });
 
+  it("reads an empty parameter as absent, as django-filter does", async () => {
+    const reply = await call(list, "GET", "/user_extra/?parent=&limit=&device_info=", {
+      token: ORG1,
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.count).toBe(7);
+    expect(reply.body.results).toHaveLength(7);
+  });
+
   it("accepts limit=1000 and an offset past the end", async () => {
     const reply = await call(list, "GET", "/user_extra/?limit=1000&offset=50", { token: ORG1 });
     expect(reply.status).toBe(200);
