@@ -1,6 +1,8 @@
 // Opens the embedded SQLite database (libsql, better-sqlite3's API) and lays out its tables.
 // The record table's columns are the spec's writable fields, so a field added to the spec
 // becomes a column at the next start (added to an existing file with ALTER TABLE).
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "libsql";
 import type { FieldInfo } from "./spec.js";
 
@@ -32,7 +34,14 @@ function columnDefinition(field: FieldInfo): string {
  * file wait for each other instead of failing.
  */
 export function openDatabase(path: string, fields: FieldInfo[]): Db {
-  const db = new Database(path);
+  let db: Db;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    const folder = dirname(path);
+    const hint = existsSync(folder) ? "" : ` (the folder ${folder} does not exist)`;
+    throw new Error(`Cannot open the database file ${path}${hint}: ${(error as Error).message}`);
+  }
   try {
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
@@ -41,7 +50,7 @@ export function openDatabase(path: string, fields: FieldInfo[]): Db {
     migrate(db, fields);
   } catch (error) {
     db.close();
-    throw error;
+    throw new Error(`Cannot use the database file ${path}: ${(error as Error).message}`);
   }
   return db;
 }

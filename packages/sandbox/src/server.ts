@@ -190,7 +190,10 @@ export function buildApp(ctx: AppContext): FastifyInstance {
 
     createUserExtra: (req, reply, op) => {
       const organizationId = caller(req);
-      const body = check(op.body as Validator, req.body ?? {}) as unknown as UserExtraCreate;
+      const body = check(
+        op.body as Validator,
+        req.body === undefined ? {} : req.body,
+      ) as unknown as UserExtraCreate;
       const values = pickFields(store, body as unknown as Record<string, unknown>);
       const created = store.transaction(() => {
         const account = store.account(body.parent);
@@ -219,7 +222,10 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     updateUserExtra: (req, reply, op) => {
       const updated = store.transaction(() => {
         const { id } = ownRecord(req, op);
-        const body = check(op.body as Validator, req.body ?? {}) as unknown as UserExtraUpdate;
+        const body = check(
+          op.body as Validator,
+          req.body === undefined ? {} : req.body,
+        ) as unknown as UserExtraUpdate;
         store.replaceFields(id, pickFields(store, body as unknown as Record<string, unknown>));
         return store.getRecord(id)?.record as UserExtra;
       });
@@ -229,7 +235,10 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     partialUpdateUserExtra: (req, reply, op) => {
       const updated = store.transaction(() => {
         const { id } = ownRecord(req, op);
-        const body = check(op.body as Validator, req.body ?? {}) as unknown as UserExtraPatch;
+        const body = check(
+          op.body as Validator,
+          req.body === undefined ? {} : req.body,
+        ) as unknown as UserExtraPatch;
         store.updateFields(id, pickFields(store, body as unknown as Record<string, unknown>));
         return store.getRecord(id)?.record as UserExtra;
       });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "libsql";
@@ -93,5 +93,21 @@ describe("the store", () => {
     expect(db.pragma("journal_mode", { simple: true })).toMatchObject({ journal_mode: "wal" });
     expect(db.pragma("synchronous", { simple: true })).toMatchObject({ synchronous: 2 });
     db.close();
+  });
+});
+
+describe("opening a database", () => {
+  it("names the file and the missing folder", () => {
+    expect(() => openDatabase(join(dir, "no-such-folder", "x.db"), fields)).toThrow(
+      /Cannot open the database file .*x\.db \(the folder .*no-such-folder does not exist\)/,
+    );
+  });
+
+  it("names a file that is not a database", () => {
+    const path = join(dir, "not-a-db.db");
+    writeFileSync(path, "this is not SQLite, just text long enough to be read as a header....");
+    expect(() => openDatabase(path, fields)).toThrow(
+      /Cannot use the database file .*not-a-db\.db: file is not a database/,
+    );
   });
 });
