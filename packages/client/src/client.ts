@@ -1,9 +1,9 @@
 // createUserExtraClient: validates the options once, keeps the token in a closure (never on
 // an object that could be logged or serialized) and wires openapi-fetch to the transport.
 import type { paths } from "@user-extra/types";
-import createClient from "openapi-fetch";
 import { InvalidInputError, UserExtraError } from "./core/errors.js";
 import { createLog, type Logger, type LogLevel } from "./core/log.js";
+import { createClient } from "./internal/openapi-fetch.js";
 import { checkRequestOptions, createTransport, type Fetch } from "./internal/transport.js";
 import { VERSION } from "./internal/version.js";
 import { type UserExtraClient, userExtraResource } from "./resources/user-extra.js";

@@ -76,6 +76,32 @@ describe("built code", () => {
   });
 });
 
+describe("both builds work at run time", () => {
+  const script = (load: string) => `
+    const { createUserExtraClient, NotFoundError } = ${load};
+    const fetch = async (req) => new Response(JSON.stringify({ detail: "Not found." }), {
+      status: 404, headers: { "content-type": "application/json" } });
+    const client = createUserExtraClient({ baseUrl: "http://127.0.0.1:1/api/v1", token: "t", fetch });
+    client.get(7).then(() => process.exit(3), (e) => {
+      console.log(e instanceof NotFoundError ? "NotFoundError " + e.status + " " + e.method + " " + e.path : "other " + e);
+    });`;
+
+  it.each([
+    ["ESM", "--input-type=module", 'await import("@user-extra/client")'],
+    ["CJS", "--input-type=commonjs", 'require("@user-extra/client")'],
+  ])(
+    "the %s build creates a client that sends requests and throws typed errors",
+    (_, type, load) => {
+      const out = execFileSync(process.execPath, [type, "-e", script(load)], {
+        cwd: pkgDir,
+        env,
+        encoding: "utf8",
+      });
+      expect(out.trim()).toBe("NotFoundError 404 GET /api/v1/user_extra/7/");
+    },
+  );
+});
+
 describe("size budget", () => {
   it("the client's own code is at most 4 kB minified and gzipped (openapi-fetch excluded)", () => {
     const out = execFileSync(bin("size-limit"), ["--json"], { cwd: pkgDir, env, encoding: "utf8" });
