@@ -1,31 +1,21 @@
 import { MatchersV3 } from "@pact-foundation/pact";
-import {
-  AuthenticationError,
-  BadRequestError,
-  NotFoundError,
-  PermissionDeniedError,
-  type UserExtraPatch,
-} from "@user-extra/client";
+import { BadRequestError, type UserExtraPatch } from "@user-extra/client";
 import { describe, expect, it } from "vitest";
+import { itAnswersItemErrors } from "./item-errors";
 import {
   AUTHORIZED,
   clientFor,
   DATE,
-  detail,
   expectApiError,
   fieldErrors,
   GENDER,
   ID,
-  INVALID_TOKEN,
   itemPath,
   newPact,
-  OTHER_ORG_RECORD_ID,
   STATE,
   storedRecord,
   TAKEN_PARENT,
   TOO_LONG_CITY,
-  UNAUTHORIZED,
-  UNKNOWN_ID,
 } from "./support";
 
 const { regex, string } = MatchersV3;
@@ -75,56 +65,10 @@ describe("PATCH /user_extra/{id}/ (patch)", () => {
       });
   });
 
-  it("401: the caller is not authenticated", async () => {
-    await pact
-      .addInteraction()
-      .given(STATE.unauthenticated)
-      .uponReceiving("a request to change user extra 1 with an invalid token")
-      .withRequest("PATCH", itemPath(ID), (b) => b.headers(UNAUTHORIZED).jsonBody(change))
-      .willRespondWith(401, (b) => b.jsonBody(detail()))
-      .executeTest(async (mockServer) => {
-        const error = await expectApiError(
-          clientFor(mockServer.url, INVALID_TOKEN).patch(ID, change),
-          AuthenticationError,
-          401,
-        );
-        expect(error.body).toEqual({ detail: expect.any(String) });
-      });
-  });
-
-  it("403: a record of another organization", async () => {
-    await pact
-      .addInteraction()
-      .given(STATE.existsElsewhere, { id: OTHER_ORG_RECORD_ID })
-      .uponReceiving("a request to change a user extra of another organization")
-      .withRequest("PATCH", itemPath(OTHER_ORG_RECORD_ID), (b) =>
-        b.headers(AUTHORIZED).jsonBody(change),
-      )
-      .willRespondWith(403, (b) => b.jsonBody(detail()))
-      .executeTest(async (mockServer) => {
-        const error = await expectApiError(
-          clientFor(mockServer.url).patch(OTHER_ORG_RECORD_ID, change),
-          PermissionDeniedError,
-          403,
-        );
-        expect(error.body).toEqual({ detail: expect.any(String) });
-      });
-  });
-
-  it("404: no such record", async () => {
-    await pact
-      .addInteraction()
-      .given(STATE.missing, { id: UNKNOWN_ID })
-      .uponReceiving("a request to change a user extra that does not exist")
-      .withRequest("PATCH", itemPath(UNKNOWN_ID), (b) => b.headers(AUTHORIZED).jsonBody(change))
-      .willRespondWith(404, (b) => b.jsonBody(detail()))
-      .executeTest(async (mockServer) => {
-        const error = await expectApiError(
-          clientFor(mockServer.url).patch(UNKNOWN_ID, change),
-          NotFoundError,
-          404,
-        );
-        expect(error.body).toEqual({ detail: expect.any(String) });
-      });
+  itAnswersItemErrors(pact, {
+    method: "PATCH",
+    request: "a request to change",
+    body: change,
+    call: (client, id) => client.patch(id, change),
   });
 });

@@ -1,31 +1,21 @@
 import { MatchersV3 } from "@pact-foundation/pact";
-import {
-  AuthenticationError,
-  BadRequestError,
-  NotFoundError,
-  PermissionDeniedError,
-  type UserExtraUpdate,
-} from "@user-extra/client";
+import { BadRequestError, type UserExtraUpdate } from "@user-extra/client";
 import { describe, expect, it } from "vitest";
+import { itAnswersItemErrors } from "./item-errors";
 import {
   AUTHORIZED,
   clientFor,
   DATE,
-  detail,
   expectApiError,
   fieldErrors,
   GENDER,
   ID,
-  INVALID_TOKEN,
   itemPath,
   newPact,
-  OTHER_ORG_RECORD_ID,
   STATE,
   storedRecord,
   TAKEN_PARENT,
   TOO_LONG_CITY,
-  UNAUTHORIZED,
-  UNKNOWN_ID,
 } from "./support";
 
 const { boolean, regex, string } = MatchersV3;
@@ -81,56 +71,10 @@ describe("PUT /user_extra/{id}/ (update)", () => {
       });
   });
 
-  it("401: the caller is not authenticated", async () => {
-    await pact
-      .addInteraction()
-      .given(STATE.unauthenticated)
-      .uponReceiving("a request to replace user extra 1 with an invalid token")
-      .withRequest("PUT", itemPath(ID), (b) => b.headers(UNAUTHORIZED).jsonBody(replacement))
-      .willRespondWith(401, (b) => b.jsonBody(detail()))
-      .executeTest(async (mockServer) => {
-        const error = await expectApiError(
-          clientFor(mockServer.url, INVALID_TOKEN).update(ID, replacement),
-          AuthenticationError,
-          401,
-        );
-        expect(error.body).toEqual({ detail: expect.any(String) });
-      });
-  });
-
-  it("403: a record of another organization", async () => {
-    await pact
-      .addInteraction()
-      .given(STATE.existsElsewhere, { id: OTHER_ORG_RECORD_ID })
-      .uponReceiving("a request to replace a user extra of another organization")
-      .withRequest("PUT", itemPath(OTHER_ORG_RECORD_ID), (b) =>
-        b.headers(AUTHORIZED).jsonBody(replacement),
-      )
-      .willRespondWith(403, (b) => b.jsonBody(detail()))
-      .executeTest(async (mockServer) => {
-        const error = await expectApiError(
-          clientFor(mockServer.url).update(OTHER_ORG_RECORD_ID, replacement),
-          PermissionDeniedError,
-          403,
-        );
-        expect(error.body).toEqual({ detail: expect.any(String) });
-      });
-  });
-
-  it("404: no such record", async () => {
-    await pact
-      .addInteraction()
-      .given(STATE.missing, { id: UNKNOWN_ID })
-      .uponReceiving("a request to replace a user extra that does not exist")
-      .withRequest("PUT", itemPath(UNKNOWN_ID), (b) => b.headers(AUTHORIZED).jsonBody(replacement))
-      .willRespondWith(404, (b) => b.jsonBody(detail()))
-      .executeTest(async (mockServer) => {
-        const error = await expectApiError(
-          clientFor(mockServer.url).update(UNKNOWN_ID, replacement),
-          NotFoundError,
-          404,
-        );
-        expect(error.body).toEqual({ detail: expect.any(String) });
-      });
+  itAnswersItemErrors(pact, {
+    method: "PUT",
+    request: "a request to replace",
+    body: replacement,
+    call: (client, id) => client.update(id, replacement),
   });
 });
