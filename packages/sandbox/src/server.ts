@@ -157,6 +157,24 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     return found.record as UserExtra & { id: number };
   };
 
+  /** PUT and PATCH: validate the body, then replace or update the record's fields in one transaction. */
+  const writeFields = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    op: OperationValidators,
+    write: "replaceFields" | "updateFields",
+  ) => {
+    const updated = store.transaction(() => {
+      const { id } = ownRecord(req, op);
+      const body = check(op.body as Validator, req.body === undefined ? {} : req.body) as
+        | UserExtraUpdate
+        | UserExtraPatch;
+      store[write](id, pickFields(store, body as unknown as Record<string, unknown>));
+      return store.getRecord(id)?.record as UserExtra;
+    });
+    reply.code(200).send(updated);
+  };
+
   const handlers: Record<string, Handler> = {
     listUserExtras: (req, reply, op) => {
       const organizationId = caller(req);
@@ -219,31 +237,9 @@ export function buildApp(ctx: AppContext): FastifyInstance {
       reply.code(200).send(withDevice(record, q.device_info));
     },
 
-    updateUserExtra: (req, reply, op) => {
-      const updated = store.transaction(() => {
-        const { id } = ownRecord(req, op);
-        const body = check(
-          op.body as Validator,
-          req.body === undefined ? {} : req.body,
-        ) as unknown as UserExtraUpdate;
-        store.replaceFields(id, pickFields(store, body as unknown as Record<string, unknown>));
-        return store.getRecord(id)?.record as UserExtra;
-      });
-      reply.code(200).send(updated);
-    },
-
-    partialUpdateUserExtra: (req, reply, op) => {
-      const updated = store.transaction(() => {
-        const { id } = ownRecord(req, op);
-        const body = check(
-          op.body as Validator,
-          req.body === undefined ? {} : req.body,
-        ) as unknown as UserExtraPatch;
-        store.updateFields(id, pickFields(store, body as unknown as Record<string, unknown>));
-        return store.getRecord(id)?.record as UserExtra;
-      });
-      reply.code(200).send(updated);
-    },
+    // PUT and PATCH differ only in what happens to the fields the body leaves out.
+    updateUserExtra: (req, reply, op) => writeFields(req, reply, op, "replaceFields"),
+    partialUpdateUserExtra: (req, reply, op) => writeFields(req, reply, op, "updateFields"),
 
     deleteUserExtra: (req, reply, op) => {
       store.transaction(() => {
