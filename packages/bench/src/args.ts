@@ -31,7 +31,9 @@ function sectionList(flag: string, value: string): Section[] {
     .map((s) => s.trim())
     .filter(Boolean);
   if (names.length === 0) {
-    throw new UsageError(`Invalid ${flag}: empty; expected a comma-separated list of ${SECTIONS.join(", ")}`);
+    throw new UsageError(
+      `Invalid ${flag}: empty; expected a comma-separated list of ${SECTIONS.join(", ")}`,
+    );
   }
   for (const name of names) {
     if (!(SECTIONS as readonly string[]).includes(name)) {

@@ -17,7 +17,9 @@ const CITIES = [
 ] as const;
 
 export function record(id: number): UserExtra {
-  const [city, state, country, locale, postal] = CITIES[id % CITIES.length] as (typeof CITIES)[number];
+  const [city, state, country, locale, postal] = CITIES[
+    id % CITIES.length
+  ] as (typeof CITIES)[number];
   const age = 20 + (id % 45);
   return {
     id,
@@ -59,7 +61,9 @@ export function page(offset: number, limit: number, count: number): UserExtraPag
     count,
     next: offset + limit < count ? link(offset + limit) : null,
     previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-    results: Array.from({ length: Math.min(limit, count - offset) }, (_, i) => record(offset + i + 1)),
+    results: Array.from({ length: Math.min(limit, count - offset) }, (_, i) =>
+      record(offset + i + 1),
+    ),
   };
 }
 

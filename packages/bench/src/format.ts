@@ -5,9 +5,14 @@ export type Cell = string | number | null | undefined;
 
 export function table(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const text = rows.map((row) => headers.map((_, i) => cellText(row[i])));
-  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] as string).length)));
+  const widths = headers.map((h, i) =>
+    Math.max(h.length, ...text.map((r) => (r[i] as string).length)),
+  );
+  // Right-align columns of numbers, with or without a unit ("1.2 ms", "3.4x", "±5%").
   const numeric = headers.map((_, i) =>
-    rows.every((r) => r[i] == null || typeof r[i] === "number" || /^[\d.,]+\s?[x%a-zA-Z/]*$/.test(String(r[i]))),
+    rows.every(
+      (r) => r[i] == null || typeof r[i] === "number" || /^[±<>]?[\d.,]+(\s?\S{0,6})$/u.test(String(r[i])),
+    ),
   );
   const line = (cells: readonly string[]) =>
     `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join(" | ")} |`;

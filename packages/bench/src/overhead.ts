@@ -6,6 +6,7 @@ import { createUserExtraClient } from "@user-extra/client";
 import type { paths } from "@user-extra/types";
 import createClient from "openapi-fetch";
 import { Bench } from "tinybench";
+import type { FixtureServerReady } from "./fixture-server.js";
 import {
   BASE_URL,
   PAGE_JSON,
@@ -16,6 +17,7 @@ import {
   RECORD_JSON,
   TOKEN,
 } from "./fixtures.js";
+import { startService } from "./processes.js";
 import { median, pairedRatio } from "./stats.js";
 
 export const OPERATIONS = ["get", "list", "patch"] as const;
@@ -28,26 +30,35 @@ export const OVERHEAD_TARGET = 1.15;
 
 export interface ContenderResult {
   contender: Contender;
-  /** Median over rounds of the mean time per call. */
-  nsPerCall: number;
+  /** Median over rounds of the mean CPU time per call (process.cpuUsage: user + system). */
+  cpuNsPerCall: number;
+  /** Median over rounds of the mean wall-clock time per call. */
+  wallNsPerCall: number;
+  /** Calls per second of wall-clock time: 1e9 / wallNsPerCall. */
   opsPerSec: number;
-  /** Median relative margin of error of the rounds' means, in percent. */
+  /** Median relative margin of error of the rounds' CPU-time means, in percent. */
   rmePercent: number;
-  perRoundNs: number[];
+  perRoundCpuNs: number[];
+  perRoundWallNs: number[];
 }
 
 export interface OperationResult {
   operation: Operation;
   description: string;
   contenders: ContenderResult[];
-  /** Median over rounds of (ours / openapi-fetch) time per call. */
+  /** Median over rounds of (ours / openapi-fetch) CPU time per call: the target's measure. */
   ratioToOpenapiFetch: number | null;
+  /** The same on wall-clock time (noisier on a shared machine). */
+  wallRatioToOpenapiFetch: number | null;
   ratioToRawFetch: number | null;
   openapiFetchRatioToRawFetch: number | null;
   meetsTarget: boolean | null;
 }
 
+export type Transport = "stub" | "loopback";
+
 export interface OverheadResult {
+  transport: Transport;
   rounds: number;
   callsPerSample: number;
   timePerTaskMs: number;
@@ -57,15 +68,18 @@ export interface OverheadResult {
 
 export interface OverheadOptions {
   rounds: number;
+  /** CPU-time budget per task and round, in ms. */
   timeMs: number;
   warmupMs: number;
-  /** Calls per timed sample: amortizes the timer and tinybench's own await. */
+  /** Calls per timed sample: amortizes the clock reads and tinybench's own await. */
   batch: number;
   log?: (line: string) => void;
 }
 
 export const QUICK_OVERHEAD: OverheadOptions = { rounds: 1, timeMs: 150, warmupMs: 50, batch: 20 };
 export const FULL_OVERHEAD: OverheadOptions = { rounds: 5, timeMs: 1000, warmupMs: 300, batch: 50 };
+export const QUICK_LOOPBACK: OverheadOptions = { rounds: 1, timeMs: 150, warmupMs: 50, batch: 5 };
+export const FULL_LOOPBACK: OverheadOptions = { rounds: 3, timeMs: 1000, warmupMs: 300, batch: 10 };
 
 const DESCRIPTIONS: Record<Operation, string> = {
   get: `GET /user_extra/${RECORD_ID}/ (one record)`,
@@ -83,16 +97,26 @@ export function stubFetch(body: string) {
 
 type Call = () => Promise<unknown>;
 
-/** One call of `operation` per contender, each over its own stub returning `body`. */
-export function contenders(operation: Operation): { calls: Record<Contender, Call>; expected: unknown } {
+/**
+ * One call of `operation` per contender. With no `baseUrl`, each contender gets its own stub
+ * returning the operation's body; with one (the loopback server), all use the real fetch.
+ */
+export function contenders(
+  operation: Operation,
+  baseUrl?: string,
+): { calls: Record<Contender, Call>; expected: unknown } {
   const body = operation === "get" ? RECORD_JSON : operation === "list" ? PAGE_JSON : PATCHED_JSON;
-  const ours = createUserExtraClient({ baseUrl: BASE_URL, token: TOKEN, fetch: stubFetch(body) });
+  const base = baseUrl ?? BASE_URL;
+  const transport = () => (baseUrl ? (r: Request) => globalThis.fetch(r) : stubFetch(body));
+  const ours = createUserExtraClient({ baseUrl: base, token: TOKEN, fetch: transport() });
   const bare = createClient<paths>({
-    baseUrl: BASE_URL,
-    fetch: stubFetch(body),
+    baseUrl: base,
+    fetch: transport(),
     headers: { Authorization: `Bearer ${TOKEN}` },
   });
-  const fetchRaw = stubFetch(body);
+  const fetchRaw: (url: string, init?: RequestInit) => Promise<Response> = baseUrl
+    ? (url, init) => globalThis.fetch(url, init)
+    : stubFetch(body);
   const auth = { authorization: `Bearer ${TOKEN}` };
   const json = async (res: Response) => {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -109,14 +133,15 @@ export function contenders(operation: Operation): { calls: Record<Contender, Cal
     get: {
       "@user-extra/client": () => ours.get(id),
       "openapi-fetch": () => unwrap(bare.GET("/user_extra/{id}/", { params: { path: { id } } })),
-      "fetch + JSON.parse": async () => json(await fetchRaw(`${BASE_URL}/user_extra/${id}/`, { headers: auth })),
+      "fetch + JSON.parse": async () =>
+        json(await fetchRaw(`${base}/user_extra/${id}/`, { headers: auth })),
     },
     list: {
       "@user-extra/client": () => ours.list({ limit: PAGE_LIMIT }),
       "openapi-fetch": () =>
         unwrap(bare.GET("/user_extra/", { params: { query: { limit: PAGE_LIMIT } } })),
       "fetch + JSON.parse": async () =>
-        json(await fetchRaw(`${BASE_URL}/user_extra/?limit=${PAGE_LIMIT}`, { headers: auth })),
+        json(await fetchRaw(`${base}/user_extra/?limit=${PAGE_LIMIT}`, { headers: auth })),
     },
     patch: {
       "@user-extra/client": () => ours.patch(id, PATCH_BODY),
@@ -124,7 +149,7 @@ export function contenders(operation: Operation): { calls: Record<Contender, Cal
         unwrap(bare.PATCH("/user_extra/{id}/", { params: { path: { id } }, body: PATCH_BODY })),
       "fetch + JSON.parse": async () =>
         json(
-          await fetchRaw(`${BASE_URL}/user_extra/${id}/`, {
+          await fetchRaw(`${base}/user_extra/${id}/`, {
             method: "PATCH",
             headers: { ...auth, "content-type": "application/json" },
             body: JSON.stringify(PATCH_BODY),
@@ -136,7 +161,11 @@ export function contenders(operation: Operation): { calls: Record<Contender, Cal
 }
 
 /** Fails loudly if a contender does not return the record or page (a benchmark of a bug). */
-async function checkContenders(operation: Operation, calls: Record<Contender, Call>, expected: unknown) {
+async function checkContenders(
+  operation: Operation,
+  calls: Record<Contender, Call>,
+  expected: unknown,
+) {
   for (const name of CONTENDERS) {
     const got = await calls[name]();
     if (!isDeepStrictEqual(got, expected)) {
@@ -147,16 +176,43 @@ async function checkContenders(operation: Operation, calls: Record<Contender, Ca
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-export async function runOverhead(o: OverheadOptions): Promise<OverheadResult> {
+/** CPU time of this process in ms: unlike wall time, it does not count time other processes took. */
+export function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+export async function runOverhead(
+  transport: Transport,
+  o: OverheadOptions,
+): Promise<OverheadResult> {
   const log = o.log ?? (() => {});
-  const perRound = new Map<string, { ns: number[]; rme: number[] }>();
+  const server =
+    transport === "loopback"
+      ? await startService<FixtureServerReady>("./fixture-server.ts", null)
+      : undefined;
+  try {
+    return await measure(transport, o, server?.baseUrl, log);
+  } finally {
+    await server?.stop();
+  }
+}
+
+async function measure(
+  transport: Transport,
+  o: OverheadOptions,
+  baseUrl: string | undefined,
+  log: (line: string) => void,
+): Promise<OverheadResult> {
+  const perRound = new Map<string, { cpu: number[]; wall: number[]; rme: number[] }>();
   const key = (op: Operation, c: Contender) => `${op}\0${c}`;
 
   for (let round = 0; round < o.rounds; round++) {
     for (const operation of OPERATIONS) {
-      const { calls, expected } = contenders(operation);
+      const { calls, expected } = contenders(operation, baseUrl);
       await checkContenders(operation, calls, expected);
       const bench = new Bench({
+        now: cpuNow,
         time: o.timeMs,
         warmupTime: o.warmupMs,
         iterations: 16,
@@ -166,49 +222,81 @@ export async function runOverhead(o: OverheadOptions): Promise<OverheadResult> {
         setup: () => gc?.(),
       });
       // Rotate the order each round: no contender always runs first (or last, on a hot heap).
-      const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length] as Contender);
+      const order = CONTENDERS.map(
+        (_, i) => CONTENDERS[(i + round) % CONTENDERS.length] as Contender,
+      );
+      const wall = new Map<Contender, { ms: number; samples: number }>();
       for (const name of order) {
         const call = calls[name];
+        const w = { ms: 0, samples: 0 };
+        wall.set(name, w);
         bench.add(
           name,
           async () => {
+            const t0 = performance.now();
             for (let i = 0; i < o.batch; i++) await call();
+            w.ms += performance.now() - t0;
+            w.samples++;
           },
-          { async: true },
+          {
+            async: true,
+            beforeAll: () => {
+              w.ms = 0; // the warmup phase's calls do not count
+              w.samples = 0;
+            },
+          },
         );
       }
       await bench.run();
       for (const task of bench.tasks) {
         const r = task.result;
-        if (!("latency" in r)) throw new Error(`${operation} ${task.name}: tinybench state ${r.state}`);
-        const entry = perRound.get(key(operation, task.name as Contender)) ?? { ns: [], rme: [] };
-        entry.ns.push((r.latency.mean * 1e6) / o.batch);
+        if (!("latency" in r))
+          throw new Error(`${operation} ${task.name}: tinybench state ${r.state}`);
+        const name = task.name as Contender;
+        const w = wall.get(name) ?? { ms: Number.NaN, samples: 1 };
+        const entry = perRound.get(key(operation, name)) ?? { cpu: [], wall: [], rme: [] };
+        entry.cpu.push((r.latency.mean * 1e6) / o.batch);
+        entry.wall.push((w.ms * 1e6) / (w.samples * o.batch));
         entry.rme.push(r.latency.rme);
-        perRound.set(key(operation, task.name as Contender), entry);
+        perRound.set(key(operation, name), entry);
       }
     }
-    log(`  overhead: round ${round + 1}/${o.rounds} done`);
+    log(`  overhead (${transport}): round ${round + 1}/${o.rounds} done`);
   }
 
   const operations = OPERATIONS.map((operation): OperationResult => {
     const results = CONTENDERS.map((contender): ContenderResult => {
-      const { ns, rme } = perRound.get(key(operation, contender)) ?? { ns: [], rme: [] };
-      const nsPerCall = median(ns);
-      return { contender, nsPerCall, opsPerSec: 1e9 / nsPerCall, rmePercent: median(rme), perRoundNs: ns };
+      const { cpu, wall, rme } = perRound.get(key(operation, contender)) ?? {
+        cpu: [],
+        wall: [],
+        rme: [],
+      };
+      const wallNsPerCall = median(wall);
+      return {
+        contender,
+        cpuNsPerCall: median(cpu),
+        wallNsPerCall,
+        opsPerSec: 1e9 / wallNsPerCall,
+        rmePercent: median(rme),
+        perRoundCpuNs: cpu,
+        perRoundWallNs: wall,
+      };
     });
-    const [ours, bare, raw] = results.map((r) => r.perRoundNs) as [number[], number[], number[]];
-    const ratioToOpenapiFetch = pairedRatio(ours, bare);
+    const [ours, bare, raw] = results as [ContenderResult, ContenderResult, ContenderResult];
+    const ratioToOpenapiFetch = pairedRatio(ours.perRoundCpuNs, bare.perRoundCpuNs);
     return {
       operation,
       description: DESCRIPTIONS[operation],
       contenders: results,
       ratioToOpenapiFetch,
-      ratioToRawFetch: pairedRatio(ours, raw),
-      openapiFetchRatioToRawFetch: pairedRatio(bare, raw),
+      wallRatioToOpenapiFetch: pairedRatio(ours.perRoundWallNs, bare.perRoundWallNs),
+      ratioToRawFetch: pairedRatio(ours.perRoundCpuNs, raw.perRoundCpuNs),
+      openapiFetchRatioToRawFetch: pairedRatio(bare.perRoundCpuNs, raw.perRoundCpuNs),
       meetsTarget: ratioToOpenapiFetch === null ? null : ratioToOpenapiFetch <= OVERHEAD_TARGET,
     };
   });
   return {
+    transport,
     rounds: o.rounds,
     callsPerSample: o.batch,
     timePerTaskMs: o.timeMs,

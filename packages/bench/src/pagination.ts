@@ -1,7 +1,8 @@
 // Benchmark 2: auto-pagination over a seeded sandbox on loopback. The sandbox runs in its own
 // process; each walk runs in a fresh worker process, alternating client and fetch loop.
-import { runWorker, startSandboxChild } from "./processes.js";
+
 import type { WalkInput, WalkMode, WalkOutput } from "./pagination-worker.js";
+import { runWorker, startSandboxChild } from "./processes.js";
 import { maxGrowth, median, pairedRatio, slope } from "./stats.js";
 
 export interface PaginationOptions {
@@ -51,12 +52,20 @@ const LABELS: Record<WalkMode, string> = {
 export async function runPagination(o: PaginationOptions): Promise<PaginationResult> {
   const log = o.log ?? (() => {});
   const seed = o.records * 3; // round-robin over organizations 1, 2, 3: the caller is in 1
-  log(`  pagination: seeding ${seed.toLocaleString("en-US")} records (${o.records.toLocaleString("en-US")} in the caller's organization)…`);
+  log(
+    `  pagination: seeding ${seed.toLocaleString("en-US")} records (${o.records.toLocaleString("en-US")} in the caller's organization)…`,
+  );
   const sandbox = await startSandboxChild({ database: ":memory:", seed });
   log(`  pagination: sandbox ready in ${(sandbox.startMs / 1000).toFixed(1)} s`);
   try {
     const worker = (mode: WalkMode, phase: WalkInput["phase"]) => {
-      const input: WalkInput = { mode, phase, url: sandbox.url, token: sandbox.demoToken, limit: o.limit };
+      const input: WalkInput = {
+        mode,
+        phase,
+        url: sandbox.url,
+        token: sandbox.demoToken,
+        limit: o.limit,
+      };
       return runWorker<WalkOutput>("./pagination-worker.ts", input, ["--expose-gc"]);
     };
     const timed: Record<WalkMode, WalkOutput[]> = { client: [], fetch: [] };
@@ -65,7 +74,10 @@ export async function runPagination(o: PaginationOptions): Promise<PaginationRes
       for (const mode of order) timed[mode].push(await worker(mode, "timed"));
       log(`  pagination: round ${round + 1}/${o.rounds} done`);
     }
-    const memory = { client: await worker("client", "memory"), fetch: await worker("fetch", "memory") };
+    const memory = {
+      client: await worker("client", "memory"),
+      fetch: await worker("fetch", "memory"),
+    };
 
     const all = [...timed.client, ...timed.fetch, memory.client, memory.fetch];
     const first = all[0] as WalkOutput;

@@ -52,30 +52,38 @@ function stopper(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
     });
 }
 
-export function startSandboxChild(options: SandboxChildOptions): Promise<SandboxChild> {
-  const child = fork(here("./sandbox-child.ts"), [JSON.stringify(options)], {
-    execArgv: execArgv(),
+/**
+ * Starts a TypeScript child process that serves something and resolves with the first message
+ * it sends (its address), plus its pid and a stop function.
+ */
+export function startService<T>(
+  file: string,
+  input: unknown,
+  nodeFlags: string[] = [],
+): Promise<T & { pid: number; stop(): Promise<void> }> {
+  const child = fork(here(file), [JSON.stringify(input)], {
+    execArgv: execArgv(nodeFlags),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
+    const early = (code: number | null, signal: string | null) =>
+      reject(new Error(`${file} exited before it was ready (code ${code}, signal ${signal})`));
     child.once("error", reject);
-    child.once("exit", (code, signal) =>
-      reject(new Error(`The sandbox child exited before it was ready (code ${code}, signal ${signal})`)),
-    );
-    child.once("message", (m: SandboxReady) => {
-      child.removeAllListeners("exit");
-      child.removeAllListeners("error");
-      resolve({
-        url: m.url,
-        origin: m.origin,
-        demoToken: m.demoToken,
-        seeded: m.seeded,
-        startMs: m.startMs,
-        pid: child.pid as number,
-        stop: stopper(child),
-      });
+    child.once("exit", early);
+    child.once("message", (m: T) => {
+      child.off("exit", early);
+      child.off("error", reject);
+      resolve({ ...m, pid: child.pid as number, stop: stopper(child) });
     });
   });
+}
+
+/** `nodeFlags`: e.g. --cpu-prof to profile the sandbox under load. */
+export function startSandboxChild(
+  options: SandboxChildOptions,
+  nodeFlags: string[] = [],
+): Promise<SandboxChild> {
+  return startService<SandboxReady>("./sandbox-child.ts", options, nodeFlags);
 }
 
 /**
@@ -95,7 +103,8 @@ export function runWorker<T>(file: string, input: unknown, nodeFlags: string[] =
     child.once("error", reject);
     child.once("exit", (code) => {
       if (result?.ok) resolve(result.value);
-      else reject(new Error(result?.error ?? `worker ${file} exited with code ${code} and no result`));
+      else
+        reject(new Error(result?.error ?? `worker ${file} exited with code ${code} and no result`));
     });
   });
 }
@@ -153,7 +162,11 @@ export function startPrism(prismBin: string, spec: string, port: number): Promis
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`Prism exited with code ${code} before listening. Its output:\n${output.slice(-2000)}`));
+      reject(
+        new Error(
+          `Prism exited with code ${code} before listening. Its output:\n${output.slice(-2000)}`,
+        ),
+      );
     });
   });
 }

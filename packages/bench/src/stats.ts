@@ -22,7 +22,9 @@ export function ratio(a: number, b: number): number | null {
  */
 export function pairedRatio(a: readonly number[], b: readonly number[]): number | null {
   if (a.length !== b.length) {
-    throw new Error(`pairedRatio: ${a.length} values against ${b.length}; expected one pair per round`);
+    throw new Error(
+      `pairedRatio: ${a.length} values against ${b.length}; expected one pair per round`,
+    );
   }
   const ratios = a.map((x, i) => ratio(x, b[i] as number)).filter((r): r is number => r !== null);
   return ratios.length ? median(ratios) : null;

@@ -24,10 +24,21 @@ export interface ThroughputOptions {
   log?: (line: string) => void;
 }
 
-export const QUICK_THROUGHPUT: ThroughputOptions = { connections: 10, durationSec: 2, warmupSec: 1, seed: 3_000 };
-export const FULL_THROUGHPUT: ThroughputOptions = { connections: 10, durationSec: 10, warmupSec: 2, seed: 3_000 };
+export const QUICK_THROUGHPUT: ThroughputOptions = {
+  connections: 10,
+  durationSec: 2,
+  warmupSec: 1,
+  seed: 3_000,
+};
+export const FULL_THROUGHPUT: ThroughputOptions = {
+  connections: 10,
+  durationSec: 10,
+  warmupSec: 2,
+  seed: 3_000,
+};
 
-export const ENDPOINTS = ["get", "list"] as const;
+/** A record, a page of 25, and a page of 2 (the size of Prism's example page: same payload). */
+export const ENDPOINTS = ["get", "list", "list2"] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 export type Server = "sandbox" | "prism";
 
@@ -36,6 +47,9 @@ export interface LoadResult {
   endpoint: Endpoint;
   path: string;
   requestsPerSec: number;
+  /** Size of one response body, and what was served per second (bodies and headers). */
+  responseBytes: number;
+  bytesPerSec: number;
   latencyMeanMs: number;
   /** autocannon's histograms have 1 ms resolution. */
   latencyP50Ms: number;
@@ -68,14 +82,22 @@ function freePort(): Promise<number> {
   });
 }
 
-/** One request first: a benchmark of 401s or 404s would measure nothing useful. */
-async function checkEndpoint(url: string, headers: Record<string, string>, endpoint: Endpoint) {
+/** One request first: a benchmark of 401s or 404s would measure nothing useful. Returns its size. */
+async function checkEndpoint(
+  url: string,
+  headers: Record<string, string>,
+  endpoint: Endpoint,
+): Promise<number> {
   const res = await fetch(url, { headers });
-  const body = (await res.json()) as { id?: unknown; results?: unknown[] };
+  const text = await res.text();
+  const body = JSON.parse(text) as { id?: unknown; results?: unknown[] };
   const shaped = endpoint === "get" ? typeof body.id === "number" : Array.isArray(body.results);
   if (res.status !== 200 || !shaped) {
-    throw new Error(`GET ${url} answered ${res.status} without the expected ${endpoint === "get" ? "record" : "page"}`);
+    throw new Error(
+      `GET ${url} answered ${res.status} without the expected ${endpoint === "get" ? "record" : "page"}`,
+    );
   }
+  return Buffer.byteLength(text);
 }
 
 async function load(
@@ -87,7 +109,7 @@ async function load(
   o: ThroughputOptions,
 ): Promise<LoadResult> {
   const headers = { authorization: `Bearer ${token}` };
-  await checkEndpoint(`${base}${path}`, headers, endpoint);
+  const responseBytes = await checkEndpoint(`${base}${path}`, headers, endpoint);
   const r = await autocannon({
     url: `${base}${path}`,
     connections: o.connections,
@@ -100,6 +122,8 @@ async function load(
     endpoint,
     path,
     requestsPerSec: r.requests.average,
+    responseBytes,
+    bytesPerSec: r.throughput.average,
     latencyMeanMs: r.latency.average,
     latencyP50Ms: r.latency.p50,
     latencyP99Ms: r.latency.p99,
@@ -120,14 +144,22 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       startSandboxChild({ database: join(dir, "sandbox.db"), seed: o.seed }),
       freePort().then((port) => startPrism(PRISM_BIN, SPEC, port)),
     ]);
-    log(`  throughput: sandbox ready in ${(sandbox.startMs / 1000).toFixed(1)} s, Prism in ${(prism.startMs / 1000).toFixed(1)} s`);
+    log(
+      `  throughput: sandbox ready in ${(sandbox.startMs / 1000).toFixed(1)} s, Prism in ${(prism.startMs / 1000).toFixed(1)} s`,
+    );
     // A record of the caller's organization (the seed puts profile 0 in organization 1).
     const first = (await (
-      await fetch(`${sandbox.url}/user_extra/?limit=1`, { headers: { authorization: `Bearer ${sandbox.demoToken}` } })
+      await fetch(`${sandbox.url}/user_extra/?limit=1`, {
+        headers: { authorization: `Bearer ${sandbox.demoToken}` },
+      })
     ).json()) as { results: { id: number }[] };
     const id = first.results[0]?.id;
     if (id === undefined) throw new Error("the seeded sandbox listed no record for the demo token");
-    const paths: Record<Endpoint, string> = { get: `/user_extra/${id}/`, list: "/user_extra/?limit=25" };
+    const paths: Record<Endpoint, string> = {
+      get: `/user_extra/${id}/`,
+      list: "/user_extra/?limit=25",
+      list2: "/user_extra/?limit=2",
+    };
     // Prism validates that a Bearer token is present, not which.
     const targets: { server: Server; base: string; token: string }[] = [
       { server: "sandbox", base: sandbox.url, token: sandbox.demoToken },
@@ -141,9 +173,14 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       }
     }
     const ratios = ENDPOINTS.map((endpoint) => {
-      const rps = (s: Server) => runs.find((r) => r.server === s && r.endpoint === endpoint)?.requestsPerSec ?? 0;
+      const rps = (s: Server) =>
+        runs.find((r) => r.server === s && r.endpoint === endpoint)?.requestsPerSec ?? 0;
       const r = ratio(rps("sandbox"), rps("prism"));
-      return { endpoint, sandboxToPrism: r, meetsTarget: r === null ? null : r >= THROUGHPUT_TARGET };
+      return {
+        endpoint,
+        sandboxToPrism: r,
+        meetsTarget: r === null ? null : r >= THROUGHPUT_TARGET,
+      };
     });
     return {
       connections: o.connections,

@@ -1,0 +1,205 @@
+// The printed report: one markdown table per section, the machine line on top, and the
+// targets with their verdicts at the end.
+import { type Cell, fmtBytes, fmtDuration, fmtNumber, fmtRatio, table } from "./format.js";
+import { machineLine } from "./machine.js";
+import type { ContenderResult, OverheadResult } from "./overhead.js";
+import { type BenchResults, targets } from "./results.js";
+
+const pct = (n: number) => `±${n.toFixed(1)}%`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function overheadTitle(o: OverheadResult, how: string): string {
+  return `### 1${o.transport === "stub" ? "" : "b"}. Client overhead (${how}; median of ${plural(o.rounds, "round")}, ${o.callsPerSample} calls per sample; ratios of CPU time per call)`;
+}
+
+function overheadTable(o: OverheadResult): string {
+  const ours = (c: ContenderResult, mine: Cell, bare: Cell, raw: Cell) =>
+    c.contender === "@user-extra/client" ? mine : c.contender === "openapi-fetch" ? bare : raw;
+  return table(
+    [
+      "operation",
+      "contender",
+      "CPU/call",
+      "wall/call",
+      "calls/s",
+      "rme",
+      "vs openapi-fetch",
+      "(wall)",
+      "vs fetch+JSON.parse",
+    ],
+    o.operations.flatMap((op) =>
+      op.contenders.map((c) => [
+        op.operation,
+        c.contender,
+        fmtDuration(c.cpuNsPerCall / 1e6),
+        fmtDuration(c.wallNsPerCall / 1e6),
+        Math.round(c.opsPerSec),
+        pct(c.rmePercent),
+        ours(c, fmtRatio(op.ratioToOpenapiFetch), "1.00x", null),
+        ours(c, fmtRatio(op.wallRatioToOpenapiFetch), "1.00x", null),
+        ours(
+          op,
+          c,
+          fmtRatio(op.ratioToRawFetch),
+          fmtRatio(op.openapiFetchRatioToRawFetch),
+          "1.00x",
+        ),
+      ]),
+    ),
+  );
+}
+
+export function report(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`Machine: ${machineLine(r.machine)}`);
+  out.push(`Run: ${r.startedAt}${r.quick ? " (--quick: smoke run, not numbers to publish)" : ""}`);
+
+  if (r.overhead) {
+    out.push(
+      "",
+      overheadTitle(r.overhead, "stubbed fetch, no network"),
+      "",
+      overheadTable(r.overhead),
+    );
+  }
+  if (r.overheadLoopback) {
+    out.push(
+      "",
+      overheadTitle(
+        r.overheadLoopback,
+        "loopback HTTP to a minimal node:http server in another process, real fetch",
+      ),
+      "",
+      overheadTable(r.overheadLoopback),
+    );
+  }
+
+  if (r.pagination) {
+    const p = r.pagination;
+    out.push(
+      "",
+      `### 2. Auto-pagination (${fmtNumber(p.records)} records, ${p.pages} pages of ${p.limit}, sandbox in a child process; median of ${p.rounds} round${p.rounds > 1 ? "s" : ""})`,
+      "",
+      table(
+        [
+          "iterator",
+          "records/s",
+          "vs fetch loop",
+          "one page on heap",
+          "max heap growth",
+          "in pages",
+          "heap slope",
+        ],
+        p.walks.map((w) => [
+          w.label,
+          Math.round(w.recordsPerSec),
+          w.mode === "client" ? fmtRatio(p.ratioClientToFetch) : "1.00x",
+          fmtBytes(w.pageBytes),
+          fmtBytes(w.maxHeapGrowthBytes),
+          w.maxHeapGrowthPages.toFixed(2),
+          `${w.heapSlopeBytesPerRecord.toFixed(1)} B/record`,
+        ]),
+      ),
+      "",
+      `Seeding ${fmtNumber(p.seeded)} records (${fmtNumber(p.records)} in the caller's organization) took ${fmtDuration(p.seedMs)}.`,
+    );
+  }
+
+  if (r.bundle) {
+    out.push(
+      "",
+      `### 3. Bundle size (ESM, ${r.bundle.tool})`,
+      "",
+      table(
+        ["bundle", "minified", "min+gzip"],
+        r.bundle.rows.map((b) => [b.name, fmtBytes(b.minifiedBytes), fmtBytes(b.gzippedBytes)]),
+      ),
+    );
+  }
+
+  if (r.throughput) {
+    const t = r.throughput;
+    out.push(
+      "",
+      `### 4. Sandbox vs Prism (autocannon, ${t.connections} connections, ${t.durationSec} s per run, loopback; sandbox seeded with ${fmtNumber(t.seed)} records in a file database)`,
+      "",
+      table(
+        [
+          "endpoint",
+          "server",
+          "requests/s",
+          "body",
+          "MB/s",
+          "mean latency",
+          "p50",
+          "p99",
+          "non-2xx",
+          "sandbox/Prism",
+        ],
+        t.runs.map((run) => [
+          `GET ${run.path}`,
+          run.server === "sandbox" ? "sandbox" : "Prism mock",
+          Math.round(run.requestsPerSec),
+          fmtBytes(run.responseBytes),
+          (run.bytesPerSec / 1e6).toFixed(1),
+          fmtDuration(run.latencyMeanMs),
+          `${run.latencyP50Ms} ms`,
+          `${run.latencyP99Ms} ms`,
+          run.non2xx + run.errors + run.timeouts,
+          run.server === "sandbox"
+            ? fmtRatio(t.ratios.find((x) => x.endpoint === run.endpoint)?.sandboxToPrism)
+            : null,
+        ]),
+      ),
+    );
+  }
+
+  if (r.contract) {
+    const c = r.contract;
+    out.push(
+      "",
+      "### 5. Contract suite cost",
+      "",
+      `\`${c.command}\`: ${fmtDuration(c.wallMs)} wall, exit ${c.exitCode}${c.ok ? "" : " (FAILED)"}`,
+    );
+    if (c.tasks.length) {
+      out.push(
+        "",
+        table(
+          ["turbo task", "time"],
+          [
+            ...c.tasks.map((t) => [t.task, fmtDuration(t.ms)]),
+            ["contract + verify (the suite itself)", fmtDuration(c.suiteMs)],
+          ],
+        ),
+      );
+    }
+  }
+
+  const verdicts = targets(r);
+  if (verdicts.length) {
+    out.push(
+      "",
+      "### Targets",
+      "",
+      table(
+        ["measure", "value", "target", "met"],
+        verdicts.map((v) => [
+          v.name,
+          v.name.startsWith("pagination")
+            ? v.value == null
+              ? null
+              : `${v.value.toFixed(2)} pages`
+            : fmtRatio(v.value),
+          v.target,
+          v.met == null ? "–" : v.met ? "yes" : "NO",
+        ]),
+      ),
+    );
+  }
+  for (const [section, message] of Object.entries(r.errors)) {
+    out.push("", `Section ${section} FAILED: ${message.split("\n")[0]}`);
+  }
+  return out.join("\n");
+}

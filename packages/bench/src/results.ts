@@ -1,0 +1,60 @@
+// The JSON a run writes (results/latest.json): one object per section, plus the machine.
+// A section that fails is recorded under `errors` and the others still run.
+import type { Section } from "./args.js";
+import type { BundleResult } from "./bundle.js";
+import type { ContractResult } from "./contract.js";
+import type { Machine } from "./machine.js";
+import type { OverheadResult } from "./overhead.js";
+import type { PaginationResult } from "./pagination.js";
+import type { ThroughputResult } from "./throughput.js";
+
+export const SCHEMA_VERSION = 1;
+
+export interface BenchResults {
+  schemaVersion: typeof SCHEMA_VERSION;
+  startedAt: string;
+  finishedAt: string;
+  quick: boolean;
+  machine: Machine;
+  /** Stubbed fetch, no network: the issue's measure. */
+  overhead?: OverheadResult;
+  /** The same calls over loopback HTTP with the real fetch: what the overhead weighs in a real call. */
+  overheadLoopback?: OverheadResult;
+  pagination?: PaginationResult;
+  bundle?: BundleResult;
+  throughput?: ThroughputResult;
+  contract?: ContractResult;
+  errors: Partial<Record<Section, string>>;
+}
+
+/** Every target the issue sets, as met / not met / not measured, for a one-line verdict. */
+export function targets(
+  r: BenchResults,
+): { name: string; value: number | null; target: string; met: boolean | null }[] {
+  const out: { name: string; value: number | null; target: string; met: boolean | null }[] = [];
+  for (const op of r.overhead?.operations ?? []) {
+    out.push({
+      name: `client overhead, ${op.operation}`,
+      value: op.ratioToOpenapiFetch,
+      target: `<= ${r.overhead?.target}x openapi-fetch's time per call`,
+      met: op.meetsTarget,
+    });
+  }
+  for (const t of r.throughput?.ratios ?? []) {
+    out.push({
+      name: `sandbox throughput, ${t.endpoint}`,
+      value: t.sandboxToPrism,
+      target: `>= ${r.throughput?.target}x Prism's requests/s`,
+      met: t.meetsTarget,
+    });
+  }
+  for (const w of r.pagination?.walks ?? []) {
+    out.push({
+      name: `pagination heap, ${w.mode}`,
+      value: w.maxHeapGrowthPages,
+      target: "bounded by about one page (<= 2 pages)",
+      met: Number.isFinite(w.maxHeapGrowthPages) ? w.maxHeapGrowthPages <= 2 : null,
+    });
+  }
+  return out;
+}
