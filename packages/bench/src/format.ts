@@ -11,7 +11,10 @@ export function table(headers: readonly string[], rows: readonly (readonly Cell[
   // Right-align columns of numbers, with or without a unit ("1.2 ms", "3.4x", "±5%").
   const numeric = headers.map((_, i) =>
     rows.every(
-      (r) => r[i] == null || typeof r[i] === "number" || /^[±<>]?[\d.,]+(\s?\S{0,6})$/u.test(String(r[i])),
+      (r) =>
+        r[i] == null ||
+        typeof r[i] === "number" ||
+        /^[±<>]?[\d.,]+(\s?\S{0,6})$/u.test(String(r[i])),
     ),
   );
   const line = (cells: readonly string[]) =>

@@ -38,13 +38,7 @@ function overheadTable(o: OverheadResult): string {
         pct(c.rmePercent),
         ours(c, fmtRatio(op.ratioToOpenapiFetch), "1.00x", null),
         ours(c, fmtRatio(op.wallRatioToOpenapiFetch), "1.00x", null),
-        ours(
-          op,
-          c,
-          fmtRatio(op.ratioToRawFetch),
-          fmtRatio(op.openapiFetchRatioToRawFetch),
-          "1.00x",
-        ),
+        ours(c, fmtRatio(op.ratioToRawFetch), fmtRatio(op.openapiFetchRatioToRawFetch), "1.00x"),
       ]),
     ),
   );
