@@ -53,10 +53,9 @@ export function summarize(
   for (const [id, count] of hits) {
     const node = byId.get(id);
     if (!node) continue;
+    // Idle is waiting, not work; (program) and (garbage collector) are work and stay.
+    if (node.callFrame.functionName === "(idle)") continue;
     const name = frameName(node.callFrame);
-    if (/^\((idle|program|garbage collector)\)/.test(node.callFrame.functionName)) {
-      if (node.callFrame.functionName === "(idle)") continue;
-    }
     all += count;
     self.set(name, (self.get(name) ?? 0) + count);
     // Each function on the stack once, however deep the recursion.

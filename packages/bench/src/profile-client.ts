@@ -1,7 +1,7 @@
 // `pnpm profile:client [get|list|patch] [seconds]`: calls one operation of the client in a loop
 // on the stubbed fetch under --cpu-prof, then prints where the time went (self and inclusive
 // time per function). For finding the client's overhead over openapi-fetch, not for timing.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CpuProfile, summarize } from "./cpuprofile.js";
@@ -38,7 +38,8 @@ if (process.send) {
   if (!(CONTENDERS as readonly string[]).includes(who)) {
     throw new Error(`Invalid contender "${who}": expected one of ${CONTENDERS.join(", ")}`);
   }
-  const before = new Set(readdirSync(PROFILE_DIR, { withFileTypes: false }).map(String));
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const before = new Set(readdirSync(PROFILE_DIR));
   const input: Input = {
     operation: op as Operation,
     contender: who as Contender,

@@ -1,0 +1,6 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests of the benchmark's helpers only: the benchmarks themselves are not tests.
+export default defineConfig({
+  test: { include: ["test/**/*.test.ts"] },
+});
