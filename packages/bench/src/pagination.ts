@@ -28,6 +28,12 @@ export interface WalkSummary {
   maxHeapGrowthPages: number;
   /** Least-squares heap growth per record walked: ~0 when memory is bounded. */
   heapSlopeBytesPerRecord: number;
+  /**
+   * The same over the second half of the walk, once the first pages' one-off allocations
+   * (compiled code, connection state) are done: a client keeping records would show about
+   * pageBytes / limit here, a bounded one close to 0.
+   */
+  steadyHeapSlopeBytesPerRecord: number;
   heapSamples: { records: number; growthBytes: number }[];
 }
 
@@ -43,6 +49,14 @@ export interface PaginationResult {
   /** Client records/s over fetch loop records/s (median of per-round ratios). */
   ratioClientToFetch: number | null;
 }
+
+const slopeOf = (samples: { records: number; growthBytes: number }[]) =>
+  samples.length < 2
+    ? Number.NaN
+    : slope(
+        samples.map((s) => s.records),
+        samples.map((s) => s.growthBytes),
+      );
 
 const LABELS: Record<WalkMode, string> = {
   client: "client.listAll({ limit })",
@@ -102,10 +116,8 @@ export async function runPagination(o: PaginationOptions): Promise<PaginationRes
         pageBytes: unit,
         maxHeapGrowthBytes: growth,
         maxHeapGrowthPages: growth / unit,
-        heapSlopeBytesPerRecord: slope(
-          samples.map((s) => s.records),
-          samples.map((s) => s.growthBytes),
-        ),
+        heapSlopeBytesPerRecord: slopeOf(samples),
+        steadyHeapSlopeBytesPerRecord: slopeOf(samples.slice(Math.floor(samples.length / 2))),
         heapSamples: samples,
       };
     });

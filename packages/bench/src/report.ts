@@ -83,7 +83,7 @@ export function report(r: BenchResults): string {
           "one page on heap",
           "max heap growth",
           "in pages",
-          "heap slope",
+          "heap slope, 2nd half",
         ],
         p.walks.map((w) => [
           w.label,
@@ -92,7 +92,7 @@ export function report(r: BenchResults): string {
           fmtBytes(w.pageBytes),
           fmtBytes(w.maxHeapGrowthBytes),
           w.maxHeapGrowthPages.toFixed(2),
-          `${w.heapSlopeBytesPerRecord.toFixed(1)} B/record`,
+          `${w.steadyHeapSlopeBytesPerRecord.toFixed(1)} B/record`,
         ]),
       ),
       "",
