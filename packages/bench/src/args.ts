@@ -16,12 +16,14 @@ export interface BenchArgs {
 
 export class UsageError extends Error {}
 
-export const HELP = `Usage: pnpm bench [-- --quick] [-- --only overhead,pagination,bundle,throughput,contract] [-- --out FILE]
+export const HELP = `Usage: npx pnpm@12.4.2 bench -- [options]          (repo root: builds first)
+       npx pnpm@12.4.2 --filter @user-extra/bench bench [options]   (after a build)
 
   --quick        short durations and one round: a smoke run, not numbers to publish
   --only LIST    comma-separated sections to run (default: all): ${SECTIONS.join(", ")}
   --skip LIST    comma-separated sections to leave out
-  --out FILE     where the JSON results go (default: results/latest.json in packages/bench)
+  --out FILE     where the JSON results go (default: results/latest.json in packages/bench);
+                 the tables go beside it with the extension .md
   --help         this text
 `;
 

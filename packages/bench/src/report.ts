@@ -6,6 +6,8 @@ import type { ContenderResult, OverheadResult } from "./overhead.js";
 import { type BenchResults, targets } from "./results.js";
 
 const pct = (n: number) => `±${n.toFixed(1)}%`;
+/** autocannon's percentiles are whole milliseconds: 0 means under 1 ms. */
+const ms = (n: number) => (n < 1 ? "<1 ms" : `${n} ms`);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -138,8 +140,8 @@ export function report(r: BenchResults): string {
           fmtBytes(run.responseBytes),
           (run.bytesPerSec / 1e6).toFixed(1),
           fmtDuration(run.latencyMeanMs),
-          `${run.latencyP50Ms} ms`,
-          `${run.latencyP99Ms} ms`,
+          ms(run.latencyP50Ms),
+          ms(run.latencyP99Ms),
           run.non2xx + run.errors + run.timeouts,
           run.server === "sandbox"
             ? fmtRatio(t.ratios.find((x) => x.endpoint === run.endpoint)?.sandboxToPrism)
