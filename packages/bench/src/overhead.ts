@@ -107,7 +107,8 @@ export function contenders(
 ): { calls: Record<Contender, Call>; expected: unknown } {
   const body = operation === "get" ? RECORD_JSON : operation === "list" ? PAGE_JSON : PATCHED_JSON;
   const base = baseUrl ?? BASE_URL;
-  const transport = () => (baseUrl ? (r: Request) => globalThis.fetch(r) : stubFetch(body));
+  const transport = () =>
+    baseUrl ? (r: Request, init?: RequestInit) => globalThis.fetch(r, init) : stubFetch(body);
   const ours = createUserExtraClient({ baseUrl: base, token: TOKEN, fetch: transport() });
   const bare = createClient<paths>({
     baseUrl: base,

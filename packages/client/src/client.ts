@@ -39,7 +39,7 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
   if (typeof token !== "function" && (typeof token !== "string" || !token.trim())) {
     throw new InvalidInputError(
       "token",
-      "Invalid token: it is missing, empty or not a string; pass the API token as a non-empty string or a function returning one",
+      "Invalid token: missing, empty or not a string; pass a non-empty string or a function returning one",
     );
   }
   let base: URL;
@@ -58,19 +58,25 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
     options.userAgent ??
     (typeof document === "undefined" ? `user-extra-client/${VERSION}` : undefined);
   const send = createTransport({
-    fetch: options.fetch ?? ((r) => globalThis.fetch(r)),
-    token: async () => {
-      const t = typeof token === "function" ? await token() : token;
-      if (typeof t !== "string" || !t) {
-        throw new UserExtraError("The token function returned no token; no request was sent");
-      }
-      return t;
-    },
-    headers: { ...(userAgent && { "user-agent": userAgent }), ...options.headers },
+    fetch: options.fetch ?? ((r, init) => globalThis.fetch(r, init)),
+    token:
+      typeof token === "string"
+        ? () => token
+        : async () => {
+            const t = await token();
+            if (typeof t !== "string" || !t) {
+              throw new UserExtraError("The token function returned no token; no request was sent");
+            }
+            return t;
+          },
     timeoutMs,
     maxRetries,
     log: createLog(options.logger, options.logLevel),
+    debug: options.logLevel === "debug",
   });
-  const raw = createClient<paths>({ baseUrl: base.href, fetch: send() });
+  // openapi-fetch puts the default headers on every Request it builds; the transport adds the
+  // per-call headers and the token.
+  const headers = { ...(userAgent && { "user-agent": userAgent }), ...options.headers };
+  const raw = createClient<paths>({ baseUrl: base.href, fetch: send(), headers });
   return userExtraResource(raw, send, base);
 }

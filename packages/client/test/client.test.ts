@@ -23,7 +23,7 @@ describe("construction", () => {
     }
     expect(err).toBeInstanceOf(InvalidInputError);
     expect((err as InvalidInputError).field).toBe("token");
-    expect((err as Error).message).toMatch(/Invalid token: it is missing, empty or not a string/);
+    expect((err as Error).message).toMatch(/Invalid token: missing, empty or not a string/);
   });
 
   it("refuses a baseUrl that is not an absolute http(s) URL", () => {

@@ -14,17 +14,19 @@ export interface SeenRequest {
 }
 
 type Answer = Response | Error | ((req: Request) => Response | Promise<Response>);
+type Init = { signal?: AbortSignal };
 
 /** Answers are used in order; the last one repeats. */
 export function fakeFetch(...answers: Answer[]) {
   const calls: SeenRequest[] = [];
-  const fetch = async (req: Request): Promise<Response> => {
+  const fetch = async (req: Request, init?: Init): Promise<Response> => {
     calls.push({
       method: req.method,
       url: new URL(req.url),
       headers: req.headers,
       body: await req.text(),
-      signal: req.signal,
+      // The signal a real fetch would honour: init's, else the Request's.
+      signal: init?.signal ?? req.signal,
     });
     const answer = answers.length > 1 ? answers.shift() : answers[0];
     if (answer === undefined) throw new Error("fakeFetch: no answer scripted");
@@ -38,10 +40,10 @@ export function fakeFetch(...answers: Answer[]) {
 /** A fetch that never answers; it rejects like real fetch when its signal aborts. */
 export function hangingFetch() {
   const calls: Request[] = [];
-  const fetch = (req: Request) =>
+  const fetch = (req: Request, init?: Init) =>
     new Promise<Response>((_, reject) => {
       calls.push(req);
-      req.signal.addEventListener("abort", () =>
+      (init?.signal ?? req.signal).addEventListener("abort", () =>
         reject(new DOMException("This operation was aborted", "AbortError")),
       );
     });

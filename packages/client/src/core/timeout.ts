@@ -19,14 +19,15 @@ function listen(signals: Signals, fn: () => void): () => void {
 /**
  * Runs `run` with a signal that aborts after `ms` or when a caller signal aborts, and turns a
  * failure into the error that says which fired: timeout, caller abort, or the connection.
+ * `what` describes the request, computed only when an error needs it.
  */
 export async function withTimeout<T>(
   signals: Signals,
   ms: number,
-  what: string,
+  what: () => string,
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  if (aborted(signals)) throw userAbort(what);
+  if (aborted(signals)) throw userAbort(what());
   const ctl = new AbortController();
   let timedOut = false;
   const stop = listen(signals, () => ctl.abort());
@@ -38,10 +39,10 @@ export async function withTimeout<T>(
     return await run(ctl.signal);
   } catch (cause) {
     if (timedOut) {
-      throw new APIConnectionTimeoutError(`Request timed out after ${ms} ms: ${what}`, { cause });
+      throw new APIConnectionTimeoutError(`Request timed out after ${ms} ms: ${what()}`, { cause });
     }
-    if (aborted(signals)) throw userAbort(what, cause);
-    throw new APIConnectionError(`Connection error: ${what}`, { cause });
+    if (aborted(signals)) throw userAbort(what(), cause);
+    throw new APIConnectionError(`Connection error: ${what()}`, { cause });
   } finally {
     clearTimeout(timer);
     stop();

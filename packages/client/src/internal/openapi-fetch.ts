@@ -4,7 +4,8 @@
 import * as openapiFetch from "openapi-fetch";
 
 type CreateClient = typeof openapiFetch.default;
-const mod = openapiFetch.default as CreateClient & { default?: CreateClient };
+const imported: unknown = openapiFetch.default;
 
-export const createClient: CreateClient =
-  typeof mod === "function" ? mod : (mod.default as CreateClient);
+export const createClient = (
+  typeof imported === "function" ? imported : (imported as { default: CreateClient }).default
+) as CreateClient;

@@ -77,14 +77,19 @@ export function userExtraResource(
       return (await p).data as T;
     } catch (e) {
       if (e instanceof UserExtraError) throw e;
-      throw new UserExtraError("The API answered 2xx with a body that is not valid JSON", {
+      throw new UserExtraError("The API answered 2xx with a body that is not JSON", {
         cause: e,
       });
     }
   };
-  const init = (o: RequestOptions = {}, url?: string) => {
+  const init = (o: RequestOptions = {}, url?: string, body?: string) => {
     checkRequestOptions(o);
-    return { fetch: send({ ...o, throwOnError: true, url }) };
+    return { fetch: send({ ...o, throwOnError: true, url, body }) };
+  };
+  // Serialized once: openapi-fetch sends these bytes and a retry resends the same ones.
+  const withBody = <B>(body: B, o?: RequestOptions) => {
+    const text = JSON.stringify(body);
+    return { body, bodySerializer: () => text, ...init(o, undefined, text) };
   };
 
   const list = async (q?: ListQuery, o?: RequestOptions) => {
@@ -118,17 +123,19 @@ export function userExtraResource(
     },
     async create(body, o) {
       checkBody(body, true);
-      return data(raw.POST("/user_extra/", { body, ...init(o) }));
+      return data(raw.POST("/user_extra/", withBody(body, o)));
     },
     async update(id, body, o) {
       checkId(id);
       checkBody(body);
-      return data(raw.PUT("/user_extra/{id}/", { params: { path: { id } }, body, ...init(o) }));
+      return data(raw.PUT("/user_extra/{id}/", { params: { path: { id } }, ...withBody(body, o) }));
     },
     async patch(id, body, o) {
       checkId(id);
       checkBody(body);
-      return data(raw.PATCH("/user_extra/{id}/", { params: { path: { id } }, body, ...init(o) }));
+      return data(
+        raw.PATCH("/user_extra/{id}/", { params: { path: { id } }, ...withBody(body, o) }),
+      );
     },
     async delete(id, o) {
       checkId(id);
