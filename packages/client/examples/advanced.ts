@@ -10,10 +10,11 @@ const client = createUserExtraClient({
   token: () => fetchTokenFromVault(),
   headers: { "x-team": "crm-sync" },
   userAgent: "crm-sync/1.4",
-  // Any fetch: a proxy agent, a test double, a tracing wrapper...
-  fetch: (request) => {
+  // Any fetch: a proxy agent, a test double, a tracing wrapper... Pass `init` on: it carries
+  // the AbortSignal of the timeout and of your own `signal`.
+  fetch: (request, init) => {
     console.log("sending", request.method, request.url);
-    return fetch(request);
+    return fetch(request, init);
   },
   logger: console,
   logLevel: "debug", // requests at debug, retries at info; Authorization is redacted
