@@ -37,6 +37,35 @@ describe("the store", () => {
     store.close();
   });
 
+  it("listJson is the same page as list: same keys, order, values, nulls and booleans", () => {
+    const store = freshStore();
+    store.insertRecord(10, {
+      gender: "f",
+      age: 41,
+      birthday: "1984-02-29",
+      accept_terms: true,
+      city: 'Quote " and \\ backslash',
+      custom_field_8: "ünïcödé ✓",
+    });
+    store.insertRecord(11, { accept_terms: false });
+    store.insertRecord(20, { city: "elsewhere" });
+    for (const query of [
+      { organizationId: 1, limit: 10, offset: 0 },
+      { organizationId: 1, limit: 1, offset: 1 },
+      { organizationId: 1, parent: 11, limit: 5, offset: 0 },
+      { organizationId: 1, limit: 5, offset: 7 },
+      { organizationId: 3, limit: 5, offset: 0 },
+    ]) {
+      const { count, records } = store.list(query);
+      const fromSql = store.listJson(query);
+      expect(fromSql.count).toBe(count);
+      // Compared as text, so key order and JSON types count too.
+      expect(fromSql.resultsJson).toBe(JSON.stringify(records));
+    }
+    expect(store.list({ organizationId: 1, limit: 10, offset: 0 }).records).toHaveLength(2);
+    store.close();
+  });
+
   it("PATCH writes only the given columns; PUT resets the others", () => {
     const store = freshStore();
     const id = store.insertRecord(10, { city: "Rome", title: "Chef", accept_terms: true });
