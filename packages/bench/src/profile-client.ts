@@ -1,15 +1,9 @@
 // `pnpm profile:client [get|list|patch] [seconds]`: calls one operation of the client in a loop
 // on the stubbed fetch under --cpu-prof, then prints where the time went (self and inclusive
 // time per function). For finding the client's overhead over openapi-fetch, not for timing.
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type CpuProfile, summarize } from "./cpuprofile.js";
-import { table } from "./format.js";
 import { CONTENDERS, type Contender, contenders, OPERATIONS, type Operation } from "./overhead.js";
 import { runWorker, serveWorker } from "./processes.js";
-
-const PROFILE_DIR = fileURLToPath(new URL("../results/profiles", import.meta.url));
+import { PROFILE_DIR, printNewProfile, profilesBefore } from "./profile-report.js";
 
 interface Input {
   operation: Operation;
@@ -38,8 +32,7 @@ if (process.send) {
   if (!(CONTENDERS as readonly string[]).includes(who)) {
     throw new Error(`Invalid contender "${who}": expected one of ${CONTENDERS.join(", ")}`);
   }
-  mkdirSync(PROFILE_DIR, { recursive: true });
-  const before = new Set(readdirSync(PROFILE_DIR));
+  const before = profilesBefore();
   const input: Input = {
     operation: op as Operation,
     contender: who as Contender,
@@ -49,24 +42,5 @@ if (process.send) {
     "--cpu-prof",
     `--cpu-prof-dir=${PROFILE_DIR}`,
   ]);
-  const file = readdirSync(PROFILE_DIR).find((f) => f.endsWith(".cpuprofile") && !before.has(f));
-  if (!file) throw new Error(`no new .cpuprofile in ${PROFILE_DIR}`);
-  const { self, total } = summarize(
-    JSON.parse(readFileSync(join(PROFILE_DIR, file), "utf8")) as CpuProfile,
-  );
-  console.log(`${who} ${op}: ${calls} calls in ${seconds} s; profile ${join(PROFILE_DIR, file)}\n`);
-  console.log("Self time:\n");
-  console.log(
-    table(
-      ["function", "self %", "incl. %"],
-      self.map((f) => [f.name, f.selfPercent.toFixed(1), f.totalPercent.toFixed(1)]),
-    ),
-  );
-  console.log("\nInclusive time:\n");
-  console.log(
-    table(
-      ["function", "incl. %", "self %"],
-      total.map((f) => [f.name, f.totalPercent.toFixed(1), f.selfPercent.toFixed(1)]),
-    ),
-  );
+  printNewProfile(before, `${who} ${op}: ${calls} calls in ${seconds} s`);
 }
