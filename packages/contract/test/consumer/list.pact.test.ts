@@ -1,12 +1,13 @@
 import { MatchersV3 } from "@pact-foundation/pact";
 import type { UserExtra } from "@user-extra/client";
-import { AuthenticationError, PermissionDeniedError } from "@user-extra/client";
+import { AuthenticationError, InvalidInputError, PermissionDeniedError } from "@user-extra/client";
 import { describe, expect, it } from "vitest";
 import {
   AUTHORIZED,
   clientFor,
   detail,
   expectApiError,
+  fieldErrors,
   ID,
   INVALID_TOKEN,
   LIST_PATH,
@@ -114,6 +115,26 @@ describe("GET /user_extra/ (list)", () => {
           seen.push(record);
         }
         expect(seen.map((r) => r.id)).toEqual([ID, ID, ID + 2]);
+      });
+  });
+
+  it("400: a page size above the spec's maximum, reported per parameter", async () => {
+    await pact
+      .addInteraction()
+      .given(STATE.organizationHasRecords, { organizationId: OWN_ORGANIZATION })
+      .uponReceiving("a request for a page of user extras larger than the maximum")
+      .withRequest("GET", LIST_PATH, (b) => b.headers(AUTHORIZED).query({ limit: "1001" }))
+      .willRespondWith(400, (b) => b.jsonBody(fieldErrors("limit")))
+      .executeTest(async (mockServer) => {
+        const client = clientFor(mockServer.url);
+        // list() refuses it before sending; client.raw sends what it is given, which is how a
+        // provider's 400 for this operation reaches a caller at all.
+        await expect(client.list({ limit: 1001 })).rejects.toBeInstanceOf(InvalidInputError);
+        const { error, response } = await client.raw.GET("/user_extra/", {
+          params: { query: { limit: 1001 } },
+        });
+        expect(response.status).toBe(400);
+        expect(error).toEqual({ limit: [expect.any(String)] });
       });
   });
 
