@@ -19,8 +19,8 @@ export interface LocalRegistry {
 /**
  * Starts Verdaccio in this process on 127.0.0.1 and a free port, with its storage, users and
  * log in `dir`. No uplinks: it serves only what the rehearsal publishes and never reaches the
- * internet. Consumers get their other dependencies from their usual registry through npm's
- * scope mapping (`@user-extra:registry=...`), as a team using a private registry does.
+ * internet. The rehearsal also publishes the consumer's third-party dependencies to it (see
+ * mirror.ts), so the consumer installs everything from here.
  */
 export async function startRegistry(dir: string): Promise<LocalRegistry> {
   const { runServer } = require("verdaccio") as { runServer: (config: unknown) => Promise<Server> };
@@ -38,6 +38,8 @@ export async function startRegistry(dir: string): Promise<LocalRegistry> {
     middlewares: { audit: { enabled: false } },
     log: { type: "file", path: logFile, format: "json", level: "warn" },
     server: { keepAliveTimeout: 5 },
+    // The mirrored dependencies include typescript and libsql's native binary (several MB each).
+    max_body_size: "200mb",
   };
   const server = await runServer(config);
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { runBreakingCheck } from "../breaking/check.js";
 import { CYCLE_CJS, CYCLE_MJS, TSCONFIG, USAGE_TS } from "./consumer-files.js";
 import { cleanEnv, killRunning, run } from "./exec.js";
+import { dependencyClosure, type MirrorRoot, mirrorPackages } from "./mirror.js";
 import { pnpmOnPath } from "./pnpm.js";
 import { checkPublished } from "./published.js";
 import { type LocalRegistry, startRegistry } from "./registry.js";
@@ -166,16 +167,37 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       }
     });
 
+    await steps.step("mirror the consumer's third-party dependencies to Verdaccio", async () => {
+      // The exact versions installed in the workspace copy: the published packages' runtime
+      // dependencies, plus what the consumer project adds (typescript, @types/node, which this
+      // package also depends on).
+      const roots: MirrorRoot[] = [];
+      for (const p of PUBLIC_PACKAGES) {
+        const from = join(workspace, p.dir);
+        const deps = Object.keys((await readManifest(from)).dependencies ?? {});
+        for (const name of deps) if (!name.startsWith("@user-extra/")) roots.push({ name, from });
+      }
+      const self = join(workspace, "packages/release");
+      roots.push({ name: "typescript", from: self }, { name: "@types/node", from: self });
+      const packages = await dependencyClosure(roots);
+      const packDir = join(tempDir, "mirror");
+      await mkdir(packDir, { recursive: true });
+      await mirrorPackages(packages, reg, packDir);
+      log(`  ${packages.length} packages`);
+    });
+
     await steps.step("npm install in a fresh consumer project", async () => {
       await mkdir(consumer, { recursive: true });
       await writeFile(
         join(consumer, "package.json"),
         `${JSON.stringify({ name: "rehearsal-consumer", private: true }, null, 2)}\n`,
       );
-      // Only @user-extra/* come from Verdaccio; everything else from the usual registry.
+      // Everything comes from Verdaccio, which holds @user-extra/* and the mirrored
+      // dependencies and has no uplinks: the install never leaves 127.0.0.1 (project rule:
+      // tests touch no other host), and a missing mirror entry fails here instead of leaking.
       await writeFile(
         join(consumer, ".npmrc"),
-        `@user-extra:registry=${reg.url}\nfund=false\naudit=false\n`,
+        `# Rehearsal: every package from the local Verdaccio (no uplinks), nothing from the internet.\nregistry=${reg.url}\nfund=false\naudit=false\nupdate-notifier=false\n`,
       );
       const typescript = await catalogVersion(options.root, "typescript");
       const typesNode = await catalogVersion(options.root, "@types/node");
@@ -190,7 +212,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
           `typescript@${typescript}`,
           `@types/node@${typesNode}`,
         ],
-        { cwd: consumer, env, timeoutMs: 300_000 },
+        { cwd: consumer, env: { ...env, npm_config_registry: reg.url }, timeoutMs: 300_000 },
       );
       const installed = await readManifest(join(consumer, "node_modules/@user-extra/types"));
       if (installed.version !== versions["@user-extra/types"]) {
