@@ -1,11 +1,13 @@
 /**
- * The 401, 403 and 404 interactions that GET, PUT, PATCH and DELETE of /user_extra/{id}/ share:
- * same states, same `detail` bodies, same typed errors. One `it` per interaction still; only
- * the operation (its verb, its body, the client call) differs.
+ * The 401, 403 and 404 interactions that GET, PUT, PATCH and DELETE of /user_extra/{id}/ share
+ * (same states, same `detail` bodies, same typed errors), and the 400 that PUT and PATCH share.
+ * One `it` per interaction still; only the operation (its verb, its body, the client call)
+ * differs.
  */
 import type { PactV4 } from "@pact-foundation/pact";
 import {
   AuthenticationError,
+  BadRequestError,
   NotFoundError,
   PermissionDeniedError,
   type UserExtraClient,
@@ -16,11 +18,13 @@ import {
   clientFor,
   detail,
   expectApiError,
+  fieldErrors,
   ID,
   INVALID_TOKEN,
   itemPath,
   OTHER_ORG_RECORD_ID,
   STATE,
+  TOO_LONG_CITY,
   UNAUTHORIZED,
   UNKNOWN_ID,
 } from "./support";
@@ -31,7 +35,29 @@ export interface ItemOperation {
   request: string;
   /** The JSON body the operation sends, if any. */
   body?: object;
-  call: (client: UserExtraClient, id: number) => Promise<unknown>;
+  /** The client call; `body` replaces the operation's own (PUT and PATCH only). */
+  call: (client: UserExtraClient, id: number, body?: object) => Promise<unknown>;
+}
+
+/** PUT and PATCH: a body the spec refuses but the client cannot (it does not count characters). */
+export function itRefusesAnInvalidBody(pact: PactV4, op: ItemOperation) {
+  const body = { city: TOO_LONG_CITY };
+  it("400: a field the spec refuses, reported per field", async () => {
+    await pact
+      .addInteraction()
+      .given(STATE.exists, { id: ID })
+      .uponReceiving(`${op.request} user extra ${ID} with a city longer than 255 characters`)
+      .withRequest(op.method, itemPath(ID), (b) => b.headers(AUTHORIZED).jsonBody(body))
+      .willRespondWith(400, (b) => b.jsonBody(fieldErrors("city")))
+      .executeTest(async (mockServer) => {
+        const error = await expectApiError(
+          op.call(clientFor(mockServer.url), ID, body),
+          BadRequestError,
+          400,
+        );
+        expect(error.fieldErrors.city).toEqual([expect.any(String)]);
+      });
+  });
 }
 
 export function itAnswersItemErrors(pact: PactV4, op: ItemOperation) {
