@@ -1,13 +1,7 @@
 // The HTTP server: Fastify, with the spec's six operations registered from the spec's own paths
 // and validated by the validators compiled from it.
 import { randomUUID } from "node:crypto";
-import type {
-  UserExtra,
-  UserExtraCreate,
-  UserExtraPage,
-  UserExtraPatch,
-  UserExtraUpdate,
-} from "@user-extra/types";
+import type { UserExtra, UserExtraCreate, UserExtraPage } from "@user-extra/types";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { deviceInfo } from "./device-info.js";
 import { badRequest, conflict, forbidden, HttpError, notFound, unauthorized } from "./errors.js";
@@ -157,6 +151,10 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     return found.record as UserExtra & { id: number };
   };
 
+  /** The request body checked against the operation's schema (no body at all counts as {}). */
+  const checkedBody = (req: FastifyRequest, op: OperationValidators) =>
+    check(op.body as Validator, req.body === undefined ? {} : req.body) as Record<string, unknown>;
+
   /** PUT and PATCH: validate the body, then replace or update the record's fields in one transaction. */
   const writeFields = (
     req: FastifyRequest,
@@ -166,10 +164,7 @@ export function buildApp(ctx: AppContext): FastifyInstance {
   ) => {
     const updated = store.transaction(() => {
       const { id } = ownRecord(req, op);
-      const body = check(op.body as Validator, req.body === undefined ? {} : req.body) as
-        | UserExtraUpdate
-        | UserExtraPatch;
-      store[write](id, pickFields(store, body as unknown as Record<string, unknown>));
+      store[write](id, pickFields(store, checkedBody(req, op)));
       return store.getRecord(id)?.record as UserExtra;
     });
     reply.code(200).send(updated);
@@ -222,21 +217,19 @@ export function buildApp(ctx: AppContext): FastifyInstance {
 
     createUserExtra: (req, reply, op) => {
       const organizationId = caller(req);
-      const body = check(
-        op.body as Validator,
-        req.body === undefined ? {} : req.body,
-      ) as unknown as UserExtraCreate;
-      const values = pickFields(store, body as unknown as Record<string, unknown>);
+      const body = checkedBody(req, op);
+      const values = pickFields(store, body);
+      const parent = (body as unknown as UserExtraCreate).parent;
       const created = store.transaction(() => {
-        const account = store.account(body.parent);
+        const account = store.account(parent);
         // The sandbox has no accounts API: a parent it has never seen joins the caller's
         // organization. A parent of another organization does not exist for this caller.
         if (account && account.organizationId !== organizationId) {
-          throw badRequest({ parent: [`Invalid pk "${body.parent}" - object does not exist.`] });
+          throw badRequest({ parent: [`Invalid pk "${parent}" - object does not exist.`] });
         }
-        if (!account) store.putAccount(body.parent, organizationId);
-        if (store.recordIdOfParent(body.parent) !== undefined) throw conflict();
-        const id = store.insertRecord(body.parent, values);
+        if (!account) store.putAccount(parent, organizationId);
+        if (store.recordIdOfParent(parent) !== undefined) throw conflict();
+        const id = store.insertRecord(parent, values);
         return store.getRecord(id)?.record as UserExtra;
       });
       reply
