@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_TOKENS, loadTokens, parseTokenMap, readBearer, Tokens } from "../src/tokens.js";
 
 const SECRET = "s3cr3t-token-value";
 const dir = mkdtempSync(join(tmpdir(), "sandbox-tokens-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("loading tokens", () => {
   it("defaults to the demo tokens", () => {
