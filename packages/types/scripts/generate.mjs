@@ -1,5 +1,6 @@
-// Generates src/generated/openapi.gen.ts (types) and src/generated/openapi.json (the bundled
-// spec) from openapi/user-extra.yaml. Both are build outputs: never edited, never committed.
+// Generates src/generated/openapi.gen.ts (types), src/generated/fields.gen.ts (the writable
+// fields of PUT, as a runtime value) and src/generated/openapi.json (the bundled spec) from
+// openapi/user-extra.yaml. All are build outputs: never edited, never committed.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
@@ -19,5 +20,51 @@ const spec = parse(source);
 const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
 await mkdir(outDir, { recursive: true });
 await writeFile(new URL("openapi.gen.ts", outDir), `${header}\n${astToString(ast)}`);
+await writeFile(new URL("fields.gen.ts", outDir), `${header}\n${writableFieldsModule(spec)}`);
 await writeFile(new URL("openapi.json", outDir), `${JSON.stringify(spec, null, 2)}\n`);
 console.log(`generated types and bundled spec (${spec.info.title} ${spec.info.version})`);
+
+/** Follows a local `$ref` ("#/components/...") to its node. */
+function deref(node) {
+  let at = node;
+  while (typeof at?.$ref === "string") {
+    at = at.$ref
+      .slice(2)
+      .split("/")
+      .reduce((parent, key) => parent[key], spec);
+  }
+  return at;
+}
+
+/** Every property of a schema, merging allOf, in declaration order. */
+function properties(schema, out = new Map()) {
+  const node = deref(schema);
+  for (const part of node.allOf ?? []) properties(part, out);
+  for (const [name, prop] of Object.entries(node.properties ?? {})) out.set(name, deref(prop));
+  return out;
+}
+
+/**
+ * The PUT body's fields with the value that clears each: null when nullable, false for a
+ * boolean that is not (the spec's rule for accept_terms). The client's update() sends them all.
+ */
+function writableFieldsModule(doc) {
+  const put = Object.values(doc.paths)
+    .map((item) => item.put)
+    .find((op) => op?.operationId === "updateUserExtra");
+  const schema = put?.requestBody?.content?.["application/json"]?.schema;
+  if (!schema) throw new Error("The spec's updateUserExtra has no application/json body");
+  const cleared = {};
+  for (const [name, prop] of properties(schema)) {
+    if (prop.nullable === true) cleared[name] = null;
+    else if (prop.type === "boolean") cleared[name] = false;
+    else throw new Error(`The spec's PUT field "${name}" is neither nullable nor a boolean`);
+  }
+  return `import type { components } from "./openapi.gen.js";
+
+/** Every writable field of PUT /user_extra/{id}/, with the value that clears it. */
+export const USER_EXTRA_CLEARED_FIELDS = ${JSON.stringify(cleared, null, 2)} as const satisfies Required<
+  components["schemas"]["UserExtraUpdate"]
+>;
+`;
+}

@@ -1,14 +1,18 @@
 // Type-level facts the SDK relies on. If the spec changes one of them, this file stops compiling.
 import { describe, expectTypeOf, it } from "vitest";
-import type {
-  Gender,
-  ListUserExtrasQuery,
-  UserExtra,
-  UserExtraCreate,
-  UserExtraPage,
-  UserExtraPatch,
-  UserExtraUpdate,
-  ValidationErrors,
+import {
+  type BadRequestBody,
+  type DeviceInfo,
+  type ErrorDetail,
+  type Gender,
+  type ListUserExtrasQuery,
+  USER_EXTRA_CLEARED_FIELDS,
+  type UserExtra,
+  type UserExtraCreate,
+  type UserExtraPage,
+  type UserExtraPatch,
+  type UserExtraUpdate,
+  type ValidationErrors,
 } from "../src/index.js";
 
 describe("generated types", () => {
@@ -17,17 +21,23 @@ describe("generated types", () => {
     expectTypeOf<UserExtra["gender"]>().toEqualTypeOf<"m" | "f" | "o" | null>();
   });
 
-  it("id and parent are numbers, always present", () => {
+  it("id is always present; parent may be absent (the reference's write responses omit it)", () => {
     expectTypeOf<UserExtra["id"]>().toEqualTypeOf<number>();
-    expectTypeOf<UserExtra["parent"]>().toEqualTypeOf<number>();
-    expectTypeOf<UserExtra>().toHaveProperty("id");
+    expectTypeOf<UserExtra["parent"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<{ id: 1 }>().not.toExtend<UserExtra>();
   });
 
-  it("every record field is present and nullable where the spec says", () => {
+  it("the keys every documented response carries are present; the others may be absent", () => {
     expectTypeOf<UserExtra["birthday"]>().toEqualTypeOf<string | null>();
     expectTypeOf<UserExtra["age"]>().toEqualTypeOf<number | null>();
-    expectTypeOf<UserExtra["custom_field_8"]>().toEqualTypeOf<string | null>();
-    expectTypeOf<UserExtra["accept_terms"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<UserExtra["postal_code"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<UserExtra["custom_field_8"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<UserExtra["accept_terms"]>().toEqualTypeOf<boolean | null>();
+  });
+
+  it("device_info is unknown: consumers narrow it", () => {
+    expectTypeOf<DeviceInfo>().toEqualTypeOf<unknown>();
+    expectTypeOf<UserExtra["device_info"]>().toEqualTypeOf<unknown>();
   });
 
   it("create requires parent and nothing else", () => {
@@ -62,7 +72,16 @@ describe("generated types", () => {
     >();
   });
 
-  it("400 bodies map field names to message lists", () => {
-    expectTypeOf<ValidationErrors>().toEqualTypeOf<{ [key: string]: string[] }>();
+  it("400 bodies are a field-to-messages map or a detail", () => {
+    expectTypeOf<ValidationErrors["city"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<ValidationErrors["non_field_errors"]>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<BadRequestBody>().toEqualTypeOf<ValidationErrors | ErrorDetail>();
+  });
+
+  it("the cleared value of every PUT field is typed by the PUT body", () => {
+    expectTypeOf(USER_EXTRA_CLEARED_FIELDS).toExtend<Required<UserExtraUpdate>>();
+    expectTypeOf<keyof typeof USER_EXTRA_CLEARED_FIELDS>().toEqualTypeOf<
+      keyof Required<UserExtraUpdate>
+    >();
   });
 });
