@@ -3,87 +3,39 @@
  *
  * Without flags it starts the sandbox (@user-extra/sandbox) on a free port with its
  * provider-state endpoint enabled, verifies the pact against it and stops it. A provider team
- * points it at its own deployment instead:
+ * points it at its own deployment instead, with the token in the environment (a flag would
+ * show in the process list):
  *
- *   pnpm verify --provider-base-url https://staging.example.com \
- *     --provider-states-url https://staging.example.com/_pact/provider-states --token <token>
+ *   USER_EXTRA_PROVIDER_TOKEN=... pnpm verify --provider-base-url https://staging.example.com \
+ *     --provider-states-url https://staging.example.com/_pact/provider-states
  *
- * The token may come from USER_EXTRA_PROVIDER_TOKEN instead of --token (a flag shows in the
- * process list). Exits 1 on any mismatch.
+ * Exits 1 on any mismatch or bad usage.
  */
-import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { cliArgs, PACT_FILE } from "./names";
+import { cliArgs } from "./names";
 import { summarizeFailure, verifyPact } from "./verification";
+import { parseVerifyArgs, type RemoteTarget, USAGE } from "./verify-args";
 
-const USAGE = `usage: tsx src/verify.ts [--pact FILE]
-       [--provider-base-url URL --provider-states-url URL --token TOKEN]
-  without --provider-base-url, the sandbox is started on a free port and verified`;
-
-function fail(message: string): never {
-  console.error(`verify: ${message}\n${USAGE}`);
+const parsed = parseVerifyArgs(cliArgs());
+if (!parsed.ok) {
+  console.error(`verify: ${parsed.message}\n${USAGE}`);
   process.exit(1);
 }
+const { pactFile, logLevel, remote } = parsed.args;
 
-function parse() {
-  try {
-    return parseArgs({
-      args: cliArgs(),
-      options: {
-        pact: { type: "string", default: PACT_FILE },
-        "provider-base-url": { type: "string" },
-        "provider-states-url": { type: "string" },
-        token: { type: "string" },
-        "log-level": { type: "string", default: "warn" },
-      },
-    }).values;
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-}
-
-function checkUrl(flag: string, value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
-    return value.replace(/\/+$/, "");
-  } catch {
-    return fail(`--${flag} ${JSON.stringify(value)} is not an http(s) URL`);
-  }
-}
-
-const LOG_LEVELS = ["trace", "debug", "info", "warn", "error"] as const;
-type LogLevel = (typeof LOG_LEVELS)[number];
-
-const values = parse();
-const pactFile = values.pact;
-if (!existsSync(pactFile)) fail(`--pact ${pactFile}: no such file; run \`pnpm contract\` first`);
-const logLevel = values["log-level"] as LogLevel;
-if (!LOG_LEVELS.includes(logLevel)) fail(`--log-level must be one of ${LOG_LEVELS.join(", ")}`);
-
-const baseUrl = values["provider-base-url"];
-const statesUrl = values["provider-states-url"];
-const token = values.token ?? process.env.USER_EXTRA_PROVIDER_TOKEN;
-
-let target: { providerBaseUrl: string; providerStatesUrl: string; token: string; name: string };
+let target: RemoteTarget & { name: string };
 let stop = async () => {};
-
-if (baseUrl !== undefined || statesUrl !== undefined) {
-  if (baseUrl === undefined) fail("--provider-states-url needs --provider-base-url");
-  if (statesUrl === undefined) fail("--provider-base-url needs --provider-states-url");
-  if (!token) fail("--provider-base-url needs --token (or USER_EXTRA_PROVIDER_TOKEN)");
-  target = {
-    providerBaseUrl: checkUrl("provider-base-url", baseUrl),
-    providerStatesUrl: checkUrl("provider-states-url", statesUrl),
-    token,
-    name: baseUrl,
-  };
+if (remote) {
+  target = { ...remote, name: remote.providerBaseUrl };
 } else {
   // Imported here so that verifying a remote provider does not need the sandbox built.
   const { startSandbox } = await import("@user-extra/sandbox");
   const sandbox = await startSandbox({ port: 0, providerStates: true, quiet: true });
   stop = () => sandbox.close();
-  if (!sandbox.providerStatesUrl) fail("the sandbox started without its provider-state endpoint");
+  if (!sandbox.providerStatesUrl) {
+    await stop();
+    console.error("verify: the sandbox started without its provider-state endpoint");
+    process.exit(1);
+  }
   target = {
     providerBaseUrl: sandbox.origin,
     providerStatesUrl: sandbox.providerStatesUrl,

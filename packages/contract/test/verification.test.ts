@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import {
   unknownStates,
   type VerificationSession,
 } from "../src/verification";
+import { LOG_LEVELS, parseVerifyArgs } from "../src/verify-args";
 
 const TOKEN = "valid-provider-token";
 const received: Array<{ body: unknown; authorization: string | undefined }> = [];
@@ -42,6 +43,8 @@ beforeAll(async () => {
   statesUrl = `http://127.0.0.1:${(statesServer.address() as AddressInfo).port}/states`;
 });
 afterAll(() => new Promise((resolve) => statesServer.close(resolve)));
+const scratch = mkdtempSync(join(tmpdir(), "verification-test-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const newSession = (): VerificationSession => ({ unauthenticated: false, stateErrors: [] });
 
@@ -51,7 +54,7 @@ describe("the provider-state vocabulary", () => {
   });
 
   it("flags the states of a pact that the vocabulary lacks", () => {
-    const file = join(tmpdir(), `states-${process.pid}.json`);
+    const file = join(scratch, "states.json");
     writeFileSync(
       file,
       JSON.stringify({
@@ -158,45 +161,75 @@ describe("failure summary", () => {
   });
 });
 
-describe("src/verify.ts flags", () => {
-  const verify = (...args: string[]) =>
-    spawnSync("node_modules/.bin/tsx", ["src/verify.ts", ...args], {
-      cwd: new URL("..", import.meta.url).pathname,
-      encoding: "utf8",
-      env: { ...process.env, USER_EXTRA_PROVIDER_TOKEN: "" },
-    });
+describe("the verifier's command line", () => {
+  const pact = new URL("fixtures/complete.pact.json", import.meta.url).pathname;
+  const message = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+    const parsed = parseVerifyArgs(argv, env);
+    return parsed.ok ? "ok" : parsed.message;
+  };
 
   it("refuses a provider URL without its states URL or token, naming what is missing", () => {
-    const pact = new URL("fixtures/complete.pact.json", import.meta.url).pathname;
-    const noStates = verify("--pact", pact, "--provider-base-url", "http://127.0.0.1:1");
-    expect(noStates.status).toBe(1);
-    expect(noStates.stderr).toContain("--provider-base-url needs --provider-states-url");
-    const noToken = verify(
-      "--pact",
-      pact,
-      "--provider-base-url",
-      "http://127.0.0.1:1",
-      "--provider-states-url",
-      "http://127.0.0.1:1/states",
+    const base = ["--pact", pact, "--provider-base-url", "http://127.0.0.1:1"];
+    expect(message(base)).toBe("--provider-base-url needs --provider-states-url");
+    const states = ["--provider-states-url", "http://127.0.0.1:1/states"];
+    expect(message(["--pact", pact, ...states])).toBe(
+      "--provider-states-url needs --provider-base-url",
     );
-    expect(noToken.status).toBe(1);
-    expect(noToken.stderr).toContain("--provider-base-url needs --token");
-    const badUrl = verify(
-      "--pact",
-      pact,
-      "--provider-base-url",
-      "ftp://x",
-      "--provider-states-url",
-      "http://127.0.0.1:1/states",
-      "--token",
-      "t",
+    expect(message([...base, ...states])).toContain("needs a token: set USER_EXTRA_PROVIDER_TOKEN");
+    const badUrl = ["--pact", pact, "--provider-base-url", "ftp://x", ...states];
+    expect(message(badUrl, { USER_EXTRA_PROVIDER_TOKEN: "t" })).toBe(
+      '--provider-base-url "ftp://x" is not an http(s) URL',
     );
-    expect(badUrl.stderr).toContain('--provider-base-url "ftp://x" is not an http(s) URL');
   });
 
-  it("refuses a missing pact file", () => {
-    const result = verify("--pact", "/nonexistent/pact.json");
+  it("takes the token from the environment and trims trailing slashes", () => {
+    const parsed = parseVerifyArgs(
+      [
+        "--pact",
+        pact,
+        "--provider-base-url",
+        "http://127.0.0.1:1/",
+        "--provider-states-url",
+        "http://127.0.0.1:1/s/",
+      ],
+      { USER_EXTRA_PROVIDER_TOKEN: TOKEN },
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      args: {
+        pactFile: pact,
+        logLevel: "warn",
+        remote: {
+          providerBaseUrl: "http://127.0.0.1:1",
+          providerStatesUrl: "http://127.0.0.1:1/s",
+          token: TOKEN,
+        },
+      },
+    });
+  });
+
+  it("refuses a missing pact file, an unknown flag and an unknown log level", () => {
+    expect(message(["--pact", "/nonexistent/pact.json"])).toContain(
+      "--pact /nonexistent/pact.json: no such file",
+    );
+    expect(message(["--pact", pact, "--nope"])).toContain("--nope");
+    expect(message(["--pact", pact, "--log-level", "loud"])).toBe(
+      `--log-level "loud" must be one of ${LOG_LEVELS.join(", ")}`,
+    );
+  });
+
+  it("the script exits 1 with the message and the usage on bad usage", () => {
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "src/verify.ts", "--pact", "/nonexistent/pact.json"],
+      {
+        cwd: new URL("..", import.meta.url).pathname,
+        encoding: "utf8",
+        env: { ...process.env, USER_EXTRA_PROVIDER_TOKEN: "" },
+      },
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("--pact /nonexistent/pact.json: no such file");
+    expect(result.stderr).toContain("verify: --pact /nonexistent/pact.json: no such file");
+    expect(result.stderr).toContain("usage: verify");
   });
 });
