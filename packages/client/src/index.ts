@@ -1,4 +1,5 @@
 export type {
+  BadRequestBody,
   DeviceInfo,
   ErrorDetail,
   Gender,

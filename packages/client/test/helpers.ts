@@ -1,6 +1,9 @@
 // Test doubles: an injected fetch that records what it receives and answers from a script.
+import { createRequire } from "node:module";
 import type { UserExtra } from "@user-extra/types";
 import { type ClientOptions, createUserExtraClient } from "../src/index.js";
+
+const require = createRequire(import.meta.url);
 
 export const TOKEN = "secret-token-5f1c9a2e7b";
 export const BASE = "http://127.0.0.1:4010/api/v1";
@@ -106,4 +109,49 @@ export function settle<T>(p: Promise<T>): Promise<T | unknown> {
     (v) => v,
     (e: unknown) => e,
   );
+}
+
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  properties?: Record<string, Schema>;
+  nullable?: boolean;
+  type?: string;
+};
+
+/**
+ * The spec's PUT body fields, read from the bundled spec (not from the client), each with the
+ * value a test expects `update()` to send when the caller gives none: null when nullable,
+ * false for a boolean that is not.
+ */
+export function specPutFields(): Record<string, null | false> {
+  const spec = require("@user-extra/types/openapi.json") as {
+    paths: Record<
+      string,
+      { put?: { requestBody: { content: Record<string, { schema: Schema }> } } }
+    >;
+  };
+  const deref = (s: Schema): Schema =>
+    s.$ref
+      ? deref(
+          s.$ref
+            .slice(2)
+            .split("/")
+            .reduce<Record<string, unknown>>(
+              (at, k) => at[k] as Record<string, unknown>,
+              spec,
+            ) as Schema,
+        )
+      : s;
+  const out: Record<string, null | false> = {};
+  const visit = (raw: Schema) => {
+    const s = deref(raw);
+    for (const part of s.allOf ?? []) visit(part);
+    for (const [name, prop] of Object.entries(s.properties ?? {})) {
+      out[name] = deref(prop).nullable ? null : false;
+    }
+  };
+  const put = spec.paths["/user_extra/{id}/"]?.put;
+  visit(put?.requestBody.content["application/json"]?.schema ?? {});
+  return out;
 }

@@ -1,6 +1,6 @@
 // Every error the SDK throws. None of them holds the request (its headers carry the token):
 // API errors keep the response's status, body and headers, plus the method and path.
-import type { ErrorDetail, ValidationErrors } from "@user-extra/types";
+import type { BadRequestBody, ErrorDetail } from "@user-extra/types";
 
 /** Base of every error the SDK throws. */
 export class UserExtraError extends Error {}
@@ -53,8 +53,11 @@ export class APIError<TBody = unknown> extends UserExtraError {
   }
 }
 
-export class BadRequestError extends APIError<ValidationErrors> {
-  /** Field name to messages (`non_field_errors` for the others). */
+export class BadRequestError extends APIError<BadRequestBody> {
+  /**
+   * Field name to messages (`non_field_errors` for the body as a whole); empty when the body
+   * is `{"detail": ...}` (a body the provider could not parse), which `message` then shows.
+   */
   get fieldErrors(): Record<string, string[]> {
     return fieldErrors(this.body);
   }

@@ -46,7 +46,7 @@ export interface TransportConfig {
 }
 
 export function checkRequestOptions(o: RequestOptions) {
-  checkInt("timeoutMs", o.timeoutMs);
+  checkInt("timeoutMs", o.timeoutMs, 1);
   checkInt("maxRetries", o.maxRetries, 0);
 }
 

@@ -1,12 +1,13 @@
 // The six operations of /user_extra/ plus auto-pagination. Paths, verbs, parameters and
 // bodies are checked by the compiler against the spec's `paths` through openapi-fetch.
-import type {
-  paths,
-  UserExtra,
-  UserExtraCreate,
-  UserExtraPage,
-  UserExtraPatch,
-  UserExtraUpdate,
+import {
+  type paths,
+  USER_EXTRA_CLEARED_FIELDS,
+  type UserExtra,
+  type UserExtraCreate,
+  type UserExtraPage,
+  type UserExtraPatch,
+  type UserExtraUpdate,
 } from "@user-extra/types";
 import type { Client } from "openapi-fetch";
 import { UserExtraError } from "../core/errors.js";
@@ -25,7 +26,7 @@ export interface ListQuery {
   parent?: number;
   /** Only records of this organization (another organization answers 403). */
   organizationId?: number;
-  /** Page size, 1 to 1000 (default: the server's). */
+  /** Page size (default: the server's; a DRF provider clamps it to its maximum). */
   limit?: number;
   /** Index of the first record, from 0. */
   offset?: number;
@@ -43,7 +44,11 @@ export interface UserExtraClient {
   get(id: number, query?: { deviceInfo?: boolean }, options?: RequestOptions): Promise<UserExtra>;
   /** POST: never retried automatically. A second record for the same parent is a ConflictError. */
   create(body: UserExtraCreate, options?: RequestOptions): Promise<UserExtra>;
-  /** PUT: replaces the record; fields left out are reset. */
+  /**
+   * PUT: sets every writable field. Fields `body` leaves out are sent as cleared (null, false
+   * for `accept_terms`), so the record is the same on a provider that resets omitted fields
+   * and on one that keeps them (as DRF does). To change some fields only, use `patch`.
+   */
   update(id: number, body: UserExtraUpdate, options?: RequestOptions): Promise<UserExtra>;
   /** PATCH: changes only the fields given. */
   patch(id: number, body: UserExtraPatch, options?: RequestOptions): Promise<UserExtra>;
@@ -52,11 +57,20 @@ export interface UserExtraClient {
   raw: Client<paths>;
 }
 
+/** The PUT body: every writable field, the cleared value where `body` gives none. */
+function fullUpdate(body: UserExtraUpdate): UserExtraUpdate {
+  const full: Record<string, unknown> = { ...body };
+  for (const [field, cleared] of Object.entries(USER_EXTRA_CLEARED_FIELDS)) {
+    full[field] ??= cleared;
+  }
+  return full as UserExtraUpdate;
+}
+
 function listQuery(q: ListQuery = {}) {
-  checkInt("parent", q.parent);
-  checkInt("organizationId", q.organizationId);
-  checkInt("limit", q.limit, 1, 1000);
-  checkInt("offset", q.offset, 0);
+  checkInt("parent", q.parent, 1);
+  checkInt("organizationId", q.organizationId, 1);
+  checkInt("limit", q.limit);
+  checkInt("offset", q.offset);
   return {
     parent: q.parent,
     parent__organization_id: q.organizationId,
@@ -128,7 +142,8 @@ export function userExtraResource(
     async update(id, body, o) {
       checkId(id);
       checkBody(body);
-      return data(raw.PUT("/user_extra/{id}/", { params: { path: { id } }, ...withBody(body, o) }));
+      const full = fullUpdate(body);
+      return data(raw.PUT("/user_extra/{id}/", { params: { path: { id } }, ...withBody(full, o) }));
     },
     async patch(id, body, o) {
       checkId(id);

@@ -1,6 +1,6 @@
 // What each operation sends and returns.
 import { describe, expect, it } from "vitest";
-import { BASE, client, fakeFetch, json, record } from "../helpers.js";
+import { BASE, client, fakeFetch, json, record, specPutFields } from "../helpers.js";
 
 const emptyPage = { count: 0, next: null, previous: null, results: [] };
 
@@ -52,14 +52,23 @@ describe("operations", () => {
     expect(JSON.parse(calls[0]?.body ?? "")).toEqual(body);
   });
 
-  it("update PUTs and patch PATCHes the body to /user_extra/{id}/", async () => {
+  it("update PUTs every writable field of the spec, cleared where not given; patch only the given", async () => {
     const { fetch, calls } = fakeFetch(json(200, record(5)));
-    await client(fetch).update(5, { city: "Paris" });
+    await client(fetch).update(5, { city: "Paris", accept_terms: true });
     await client(fetch).patch(5, { telephone: "+33 1 23" });
+    const fields = specPutFields();
+    expect(Object.keys(fields).length).toBeGreaterThan(20);
     expect(calls.map((c) => [c.method, c.url.pathname, JSON.parse(c.body)])).toEqual([
-      ["PUT", "/api/v1/user_extra/5/", { city: "Paris" }],
+      ["PUT", "/api/v1/user_extra/5/", { ...fields, city: "Paris", accept_terms: true }],
       ["PATCH", "/api/v1/user_extra/5/", { telephone: "+33 1 23" }],
     ]);
+  });
+
+  it("update reads an undefined field as not given, keeps given nulls and passes unknown keys on", async () => {
+    const { fetch, calls } = fakeFetch(json(200, record(5)));
+    const body = { city: undefined, gender: null, extra_key: "x" } as Record<string, unknown>;
+    await client(fetch).update(5, body);
+    expect(JSON.parse(calls[0]?.body ?? "")).toEqual({ ...specPutFields(), extra_key: "x" });
   });
 
   it("delete sends DELETE and resolves to undefined on 204", async () => {
