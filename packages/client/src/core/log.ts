@@ -1,6 +1,6 @@
 // Leveled logging to a console-like logger. Header values that carry credentials are
 // replaced before anything reaches the logger.
-import { InvalidInputError } from "./errors.js";
+import { fail } from "./validate.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
@@ -19,12 +19,7 @@ const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
 /** Quiet by default: "warn" and nothing in the SDK logs above "info" unless asked. */
 export function createLog(logger: Logger = console, level: LogLevel = "warn"): Log {
   const min = LEVELS.indexOf(level);
-  if (min < 0) {
-    throw new InvalidInputError(
-      "logLevel",
-      `Invalid logLevel: ${JSON.stringify(level)} is not one of ${LEVELS.join(", ")}`,
-    );
-  }
+  if (min < 0) fail("logLevel", level, `one of ${LEVELS.join(", ")}`);
   return (lvl, message, data) => {
     if (LEVELS.indexOf(lvl) >= min) {
       logger[lvl](`[user-extra] ${message}`, ...(data ? [data] : []));

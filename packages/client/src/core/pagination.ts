@@ -19,12 +19,12 @@ export async function* walkPages<P extends Page>(
     const url = new URL(page.next, base);
     if (url.origin !== base.origin) {
       throw new UserExtraError(
-        `Pagination stopped: next link ${url.origin}${url.pathname} is not on the origin of baseUrl (${base.origin}); no request was sent to it`,
+        `Pagination stopped: next link ${url.origin}${url.pathname} is not on baseUrl's origin; no request was sent`,
       );
     }
     if (seen.has(url.href)) {
       throw new UserExtraError(
-        `Pagination stopped: the server sent the same next link twice (${url.pathname}${url.search})`,
+        `Pagination stopped: the same next link came twice (${url.pathname}${url.search})`,
       );
     }
     seen.add(url.href);

@@ -5,30 +5,26 @@ import { InvalidInputError } from "./errors.js";
 const show = (v: unknown) =>
   typeof v === "string" ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : String(v);
 
-function fail(field: string, value: unknown, expected: string): never {
+export function fail(field: string, value: unknown, expected: string): never {
   throw new InvalidInputError(field, `Invalid ${field}: ${show(value)} is not ${expected}`);
 }
 
 /**
- * An integer, at least `min` when given (the spec's `minimum`; ids are positive). Only safe
+ * An integer; positive when `min` is 1 (ids), at least 0 when `min` is 0. Only safe
  * integers pass: beyond 2^53 - 1 a JavaScript number no longer holds the integer meant.
  * `undefined` and `null` (not sent) pass.
  */
-export function checkInt(field: string, value: unknown, min?: number) {
+export function checkInt(field: string, value: unknown, min?: 0 | 1) {
   if (value == null) return;
   if (!Number.isSafeInteger(value) || (min !== undefined && (value as number) < min)) {
-    fail(
-      field,
-      value,
-      min === 1 ? "a positive integer" : min === undefined ? "an integer" : `an integer >= ${min}`,
-    );
+    fail(field, value, min ? "a positive integer" : min === 0 ? "an integer >= 0" : "an integer");
   }
 }
 
-/** A path id: required, a positive integer. */
-export function checkId(id: unknown) {
-  if (id == null) fail("id", id, "a positive integer");
-  checkInt("id", id, 1);
+/** A path id or create's parent: required, a positive integer. */
+export function checkId(id: unknown, field = "id") {
+  if (id == null) fail(field, id, "a positive integer (required)");
+  checkInt(field, id, 1);
 }
 
 /** A real calendar date in YYYY-MM-DD (2023-02-30 is refused). */
@@ -49,10 +45,7 @@ export function checkBody(body: unknown, create = false) {
     fail("body", body, "an object");
   }
   const b = body as Record<string, unknown>;
-  if (create) {
-    if (b.parent == null) fail("parent", b.parent, "a positive integer (required to create)");
-    checkInt("parent", b.parent, 1);
-  }
+  if (create) checkId(b.parent, "parent");
   if (b.gender !== undefined && !GENDERS.includes(b.gender as string)) {
     fail("gender", b.gender, `one of "m", "f", "o" or null`);
   }

@@ -57,13 +57,13 @@ export interface UserExtraClient {
   raw: Client<paths>;
 }
 
-/** The PUT body: every writable field, the cleared value where `body` gives none. */
-function fullUpdate(body: UserExtraUpdate): UserExtraUpdate {
+/** The PUT body: every writable field, the cleared value where `body` gives none (or undefined). */
+function fullUpdate(body: UserExtraUpdate) {
   const full: Record<string, unknown> = { ...body };
-  for (const [field, cleared] of Object.entries(USER_EXTRA_CLEARED_FIELDS)) {
-    full[field] ??= cleared;
+  for (const k in USER_EXTRA_CLEARED_FIELDS) {
+    full[k] ??= USER_EXTRA_CLEARED_FIELDS[k as keyof typeof USER_EXTRA_CLEARED_FIELDS];
   }
-  return full as UserExtraUpdate;
+  return full;
 }
 
 function listQuery(q: ListQuery = {}) {
