@@ -10,7 +10,8 @@ const USAGE = `Usage: rehearsal [--keep] [--root DIR]
 Versions and publishes @user-extra/types, client and sandbox from a throwaway copy of the
 workspace to a local Verdaccio, installs them in a fresh project, type-checks a TypeScript
 consumer and runs a create/get/patch/delete cycle as ESM and CJS against the published sandbox.
---keep keeps the temporary folders (always kept on failure).`;
+--keep keeps the temporary folder (removed otherwise, whether the rehearsal passes, fails
+or is interrupted).`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -23,7 +23,7 @@ import {
 export interface RehearsalOptions {
   /** The workspace to rehearse (read only). */
   root: string;
-  /** Keep the temporary folders (they are always kept when a step fails). */
+  /** Keep the temporary folder (workspace copy, consumer project, Verdaccio storage and log). */
   keep?: boolean;
   log?: (line: string) => void;
 }
@@ -52,15 +52,34 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
   steps.addSecret(CONSUMER_TOKEN);
   let registry: LocalRegistry | undefined;
   let sandbox: SandboxProcess | undefined;
-  let ok = false;
-  // Ctrl+C or a CI cancellation must not leave Verdaccio, the sandbox or an npm install behind.
-  const onSignal = (signal: NodeJS.Signals) => {
-    log(`\n${signal}: stopping what the rehearsal started; ${tempDir} is kept.`);
-    killRunning();
-    void Promise.allSettled([sandbox?.stop(), registry?.close()]).then(() => process.exit(130));
+  // Ctrl+C or a CI cancellation must not leave Verdaccio, the sandbox, an npm install or the
+  // temporary folder (hundreds of MB) behind.
+  // One removal, shared by the signal handler and the normal end (which race on Ctrl+C).
+  let removal: Promise<void> | undefined;
+  const removeTemp = () => {
+    removal ??= options.keep
+      ? Promise.resolve()
+      : rm(tempDir, { recursive: true, force: true, maxRetries: 5 }).catch((error: Error) =>
+          log(`Could not remove ${tempDir}: ${error.message}`),
+        );
+    return removal;
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Repeated signals (a second Ctrl+C, or the one a dying child sends its group) must not
+    // cut the clean-up short: stay subscribed and let the first one finish.
+    if (stopping) return;
+    stopping = true;
+    log(
+      `\n${signal}: stopping what the rehearsal started${options.keep ? `; ${tempDir} is kept` : ""}.`,
+    );
+    killRunning();
+    void Promise.allSettled([sandbox?.stop(), registry?.close()])
+      .then(removeTemp)
+      .then(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   log(`Release rehearsal in ${tempDir}`);
   try {
     const path = await steps.step(
@@ -274,16 +293,19 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       );
     }
 
-    ok = true;
     const seconds = (performance.now() - started) / 1000;
     return { versions, timings: steps.timings, seconds, tempDir };
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
     killRunning();
     await sandbox?.stop();
     await registry?.close();
-    if (ok && !options.keep) await rm(tempDir, { recursive: true, force: true });
-    else log(`Kept ${tempDir} (workspace copy, consumer project, Verdaccio storage and log).`);
+    // A failed step has printed its output already; the folder goes unless asked to keep it.
+    await removeTemp();
+    if (options.keep)
+      log(`Kept ${tempDir} (workspace copy, consumer project, Verdaccio storage and log).`);
+    if (!stopping) {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
   }
 }
