@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["test/consumer/**/*.pact.test.ts"],
     globalSetup: ["test/consumer/global-setup.ts"],
     fileParallelism: false,
+    // One module graph for all files: the Pact native core loads once, not once per file.
+    isolate: false,
     maxWorkers: 1,
     sequence: { concurrent: false },
     env: { PACT_DO_NOT_TRACK: "true" },

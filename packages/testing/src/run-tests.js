@@ -15,8 +15,11 @@ import { killAll, markedProcesses } from "./processes.js";
 
 export const MARKER = "USER_EXTRA_TEST_RUN";
 const MAX_LISTED = 20;
-/** How long processes get to end after the command did (a hang guard, not a timing). */
-const GRACE_MS = 10_000;
+/**
+ * How long processes get to end after the command did (a hang guard, not a timing);
+ * RUN_TESTS_GRACE_MS overrides it (run-tests' own tests, which leak on purpose, shorten it).
+ */
+const GRACE_MS = Number(process.env.RUN_TESTS_GRACE_MS) || 10_000;
 /** How long an interrupted command gets to stop before it is killed. */
 const STOP_MS = 15_000;
 const SIGNALS = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]);

@@ -34,7 +34,13 @@ function runFixture(mode: string, interrupt?: NodeJS.Signals): Promise<Run> {
     ],
     {
       cwd: pkgDir,
-      env: { ...process.env, TMPDIR: outer, FIXTURE_MODE: mode, NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        TMPDIR: outer,
+        FIXTURE_MODE: mode,
+        NO_COLOR: "1",
+        RUN_TESTS_GRACE_MS: "1000",
+      },
     },
   );
   let output = "";
