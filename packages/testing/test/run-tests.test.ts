@@ -2,14 +2,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isRunning as alive } from "../src/processes.js";
 
 const pkgDir = new URL("..", import.meta.url).pathname;
-const outers: string[] = [];
-afterEach(() => {
-  for (const dir of outers.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 interface Run {
   code: number | null;
@@ -22,7 +18,6 @@ interface Run {
 /** run-tests over the fixture run, in a temp folder of its own; `interrupt` once it is ready. */
 function runFixture(mode: string, interrupt?: NodeJS.Signals): Promise<Run> {
   const outer = mkdtempSync(join(tmpdir(), "outer-"));
-  outers.push(outer);
   const child = spawn(
     process.execPath,
     [
@@ -55,11 +50,16 @@ function runFixture(mode: string, interrupt?: NodeJS.Signals): Promise<Run> {
   child.stdout.on("data", read);
   child.stderr.on("data", read);
   return new Promise((resolve) => {
-    child.on("close", (code) => resolve({ code, output, tempAfter: readdirSync(outer), children }));
+    child.on("close", (code) => {
+      const tempAfter = readdirSync(outer);
+      rmSync(outer, { recursive: true, force: true });
+      resolve({ code, output, tempAfter, children });
+    });
   });
 }
 
-describe("run-tests", () => {
+// Each test is a run of its own in a folder of its own: they can run side by side.
+describe.concurrent("run-tests", () => {
   it("passes a clean run through and leaves its temp folder empty", async () => {
     const run = await runFixture("clean");
     expect(run.code, run.output).toBe(0);
