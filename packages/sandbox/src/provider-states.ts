@@ -11,12 +11,14 @@
 import type { ValidationErrors } from "@user-extra/types";
 import { generateProfile, seedDatabase } from "./seed.js";
 import type { FieldValues, Store } from "./store.js";
-import type { Tokens } from "./tokens.js";
+import type { AccountMap, Tokens } from "./tokens.js";
 import type { Validator } from "./validation.js";
 
 export interface ProviderStateContext {
   store: Store;
   tokens: Tokens;
+  /** The configured accounts (tokens file, options), put back at teardown. */
+  accounts: AccountMap;
   /** Validates field values given in params (the PATCH body validator). */
   validateFields: Validator;
   /** Re-run at teardown. */
@@ -249,6 +251,7 @@ export function resetSandbox(ctx: ProviderStateContext): void {
   ctx.tokens.restore();
   ctx.store.transaction(() => {
     for (const org of ctx.tokens.organizations()) ctx.store.ensureOrganization(org);
+    for (const [id, org] of ctx.accounts) ctx.store.putAccount(id, org);
   });
   if (ctx.seed > 0) seedDatabase(ctx.store, ctx.seed);
 }

@@ -1,11 +1,11 @@
 // startSandbox: opens the database, compiles the spec's validators, starts the HTTP server.
 import { openDatabase } from "./db.js";
-import { DEFAULT_LIMIT } from "./pagination.js";
+import { DEFAULT_LIMIT, DEFAULT_MAX_LIMIT } from "./pagination.js";
 import { seedDatabase } from "./seed.js";
 import { basePath, buildApp, PROVIDER_STATES_PATH } from "./server.js";
 import { loadBundledSpec, writableFields } from "./spec.js";
 import { Store } from "./store.js";
-import { DEFAULT_TOKENS, loadTokens, Tokens } from "./tokens.js";
+import { DEFAULT_TOKENS, loadTokens, parseAccountMap, Tokens } from "./tokens.js";
 import { compileValidators } from "./validation.js";
 
 export interface SandboxOptions {
@@ -22,8 +22,14 @@ export interface SandboxOptions {
   /** Where USER_EXTRA_SANDBOX_TOKENS is read when neither of the above is given (default process.env). */
   env?: Record<string, string | undefined>;
   /**
+   * Account id -> organization id: the accounts a POST may name as `parent` (an unknown one
+   * answers 400, as DRF does). Added to those of the tokens file and the seed.
+   */
+  accounts?: Record<string, number>;
+  /**
    * The API's base URL as clients reach it, used for the absolute `next`/`previous` links and
-   * `Location` headers, e.g. `https://sandbox.example.com/api/v1`. Default: the server's own URL.
+   * `Location` headers, e.g. `https://sandbox.example.com/api/v1`. Default: built from each
+   * request's Host header, as Django's build_absolute_uri does.
    */
   publicBaseUrl?: string;
   /** Mounts POST /_pact/provider-states (off by default). */
@@ -36,8 +42,10 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Largest accepted request body in bytes (default 65536): larger ones answer 413. */
   bodyLimit?: number;
-  /** Page size when a list request has no `limit` (default 25). */
+  /** Page size when a list request has no usable `limit` (default 25). */
   defaultLimit?: number;
+  /** The largest page: a larger `limit` is clamped to it (default 1000; DRF's max_limit). */
+  maxLimit?: number;
 }
 
 export interface Sandbox {
@@ -52,6 +60,11 @@ export interface Sandbox {
   providerStatesUrl?: string;
   /** How many profiles `seed` loaded (0 when the database already held records). */
   seeded: number;
+  /**
+   * Adds account `id` to organization `organizationId` (or moves it there), so that a POST may
+   * name it as `parent`. Lost at a provider-state teardown, unlike the `accounts` option's.
+   */
+  addAccount(id: number, organizationId: number): void;
   close(): Promise<void>;
 }
 
@@ -65,14 +78,6 @@ function assertInteger(name: string, value: number, min: number, max: number): v
   }
 }
 
-/** The spec's maximum for `limit` (1000), read from its Limit parameter. */
-function maxPageSize(spec: ReturnType<typeof loadBundledSpec>): number {
-  const limit = (
-    spec.components.parameters as Record<string, { schema?: { maximum?: number } }> | undefined
-  )?.Limit;
-  return limit?.schema?.maximum ?? Number.MAX_SAFE_INTEGER;
-}
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;
@@ -84,20 +89,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   assertInteger("port", port, 0, 65535);
   assertInteger("seed", seed, 0, 10_000_000);
   assertInteger("bodyLimit", bodyLimit, 1, 1024 * 1024 * 1024);
-  assertInteger("defaultLimit", defaultLimit, 1, maxPageSize(spec));
+  const maxLimit = options.maxLimit ?? DEFAULT_MAX_LIMIT;
+  assertInteger("maxLimit", maxLimit, 1, 1_000_000);
+  assertInteger("defaultLimit", defaultLimit, 1, maxLimit);
   const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
 
-  const { map, source } = loadTokens({
+  const { map, source, accounts } = loadTokens({
     tokens: options.tokens,
     tokensFile: options.tokensFile,
     env: options.env ?? process.env,
   });
   const tokens = new Tokens(map);
+  for (const [id, org] of parseAccountMap(options.accounts ?? {}, "the accounts option")) {
+    accounts.set(id, org);
+  }
   const fields = writableFields(spec);
   const validators = compileValidators(spec);
   const store = new Store(openDatabase(database, fields), fields);
 
-  let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, "") ?? "";
+  const publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, "") ?? "";
   if (options.publicBaseUrl !== undefined) {
     try {
       new URL(publicBaseUrl);
@@ -114,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     store.transaction(() => {
       for (const org of tokens.organizations()) store.ensureOrganization(org);
+      for (const [id, org] of accounts) store.putAccount(id, org);
     });
     const result = seedDatabase(store, seed);
     seeded = result.inserted;
@@ -125,8 +136,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       store,
       tokens,
       validators,
-      publicBaseUrl: () => publicBaseUrl,
+      publicBaseUrl: () => publicBaseUrl || undefined,
       defaultLimit,
+      maxLimit,
+      accounts,
       bodyLimit,
       providerStates: options.providerStates === true,
       seed,
@@ -147,7 +160,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const actualPort = typeof address === "object" && address ? address.port : port;
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
   const url = `${origin}${basePath(spec)}`;
-  if (!publicBaseUrl) publicBaseUrl = url;
   const providerStatesUrl = options.providerStates ? `${origin}${PROVIDER_STATES_PATH}` : undefined;
 
   log(`User Extra sandbox listening on ${url}`);
@@ -164,7 +176,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       `  tokens: ${tokens.size} from ${source === "file" ? options.tokensFile : source === "env" ? "USER_EXTRA_SANDBOX_TOKENS" : "options"} (not printed)`,
     );
   }
-  if (publicBaseUrl !== url) log(`  public base URL: ${publicBaseUrl}`);
+  if (publicBaseUrl) log(`  public base URL: ${publicBaseUrl}`);
+  if (accounts.size) log(`  accounts: ${accounts.size} configured`);
   if (providerStatesUrl)
     log(
       `  provider states: POST ${providerStatesUrl} (testing only: teardown empties the database)`,
@@ -179,6 +192,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     demoToken: tokens.demoToken,
     providerStatesUrl,
     seeded,
+    addAccount(id, organizationId) {
+      assertInteger("account id", id, 1, Number.MAX_SAFE_INTEGER);
+      assertInteger("organizationId", organizationId, 1, Number.MAX_SAFE_INTEGER);
+      store.transaction(() => store.putAccount(id, organizationId));
+    },
     close() {
       closing ??= running.close().finally(() => store.close());
       return closing;

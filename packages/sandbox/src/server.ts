@@ -1,15 +1,18 @@
 // The HTTP server: Fastify, with the spec's six operations registered from the spec's own paths
-// and validated by the validators compiled from it.
+// and validated by the validators compiled from it. Where the spec leaves behaviour to the
+// provider, the server does what stock Django REST Framework and django-filter do (each rule
+// cites where; the spec's description lists them).
 import { randomUUID } from "node:crypto";
 import type { UserExtra, UserExtraCreate, UserExtraPage } from "@user-extra/types";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { fromForm, parseBody, truthy } from "./body.js";
 import { deviceInfo } from "./device-info.js";
 import { badRequest, conflict, forbidden, HttpError, notFound, unauthorized } from "./errors.js";
-import { pageLinks } from "./pagination.js";
+import { pageLinks, pythonInt, readLimit, readOffset } from "./pagination.js";
 import { handleProviderState, type ProviderStateContext } from "./provider-states.js";
 import { listOperations, type OpenApiDocument } from "./spec.js";
 import type { FieldValues, Store } from "./store.js";
-import { readBearer, type Tokens } from "./tokens.js";
+import { type AccountMap, readBearer, type Tokens } from "./tokens.js";
 import type { OperationValidators, Validator } from "./validation.js";
 
 export const PROVIDER_STATES_PATH = "/_pact/provider-states";
@@ -19,9 +22,12 @@ export interface AppContext {
   store: Store;
   tokens: Tokens;
   validators: Map<string, OperationValidators>;
-  /** The API's public base URL (e.g. `http://127.0.0.1:4010/api/v1`), known once listening. */
-  publicBaseUrl: () => string;
+  /** The configured public base URL (`--public-base-url`), if any; else built from Host. */
+  publicBaseUrl: () => string | undefined;
   defaultLimit: number;
+  maxLimit: number;
+  /** The configured accounts, put back after a provider-state teardown. */
+  accounts: AccountMap;
   bodyLimit: number;
   providerStates: boolean;
   seed: number;
@@ -41,18 +47,30 @@ export function basePath(spec: OpenApiDocument): string {
   return path.replace(/\/+$/, "");
 }
 
-function check(validator: Validator, input: unknown, onError: "400" | "404" = "400") {
+// django-filter's ModelChoiceFilter message for a value that names nothing.
+const INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices.";
+// DRF's view methods, in the order its Allow header lists them.
+const DRF_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
+
+function check(validator: Validator, input: unknown) {
   const result = validator(input);
   if (result.ok) return result.value;
-  if (onError === "404") throw notFound();
   throw badRequest(result.errors);
 }
 
-/** Query parameters without the empty ones: `?parent=` means no filter, as django-filter reads it. */
-function withoutEmpty(query: unknown): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ""),
-  );
+/** The last value of a query parameter, as Django's QueryDict gives it; "" counts as absent. */
+function param(query: unknown, name: string): string | undefined {
+  const raw = (query as Record<string, unknown> | undefined)?.[name];
+  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** A path id: a positive integer JavaScript holds exactly, else no record has it (404). */
+function pathId(params: unknown): number {
+  const text = String((params as { id?: unknown }).id ?? "");
+  const id = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw notFound();
+  return id;
 }
 
 /** The writable fields present in a validated body (unknown keys and `parent` are ignored). */
@@ -66,27 +84,17 @@ function pickFields(store: Store, body: Record<string, unknown>): FieldValues {
 
 export function buildApp(ctx: AppContext): FastifyInstance {
   const { store, tokens } = ctx;
+  const prefix = basePath(ctx.spec);
   const app = Fastify({
     logger: false,
     bodyLimit: ctx.bodyLimit,
-    routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => randomUUID(),
   });
   const callers = new WeakMap<FastifyRequest, number>();
 
-  // JSON only. An empty body reads as no body; invalid JSON answers DRF's parse error, never a
-  // stack trace. Every other content type is refused with 415 by Fastify.
+  // Every body is kept as bytes and parsed by the handler that needs it (see body.ts).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, text, done) => {
-    const source = String(text);
-    if (source.trim() === "") return done(null, undefined);
-    try {
-      done(null, JSON.parse(source));
-    } catch (error) {
-      const reason = (error as Error).message.replace(/\s+/g, " ").slice(0, 200);
-      done(new HttpError(400, { detail: `JSON parse error - ${reason}` }), undefined);
-    }
-  });
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, bytes, done) => done(null, bytes));
 
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
@@ -107,17 +115,6 @@ export function buildApp(ctx: AppContext): FastifyInstance {
           detail: `Request body too large: the limit is ${ctx.bodyLimit} bytes.`,
         });
         return;
-      case "FST_ERR_CTP_INVALID_MEDIA_TYPE": {
-        const type = String(req.headers["content-type"] ?? "")
-          .split(";")[0]
-          ?.trim();
-        reply.code(415).send({
-          detail: type
-            ? `Unsupported media type "${type}" in request. Send application/json.`
-            : "Missing Content-Type header. Send the body as application/json.",
-        });
-        return;
-      }
       case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
         reply.code(400).send({ detail: "The Content-Length header does not match the body." });
         return;
@@ -139,62 +136,111 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     return org;
   };
 
-  const withDevice = (record: UserExtra, wanted: unknown): UserExtra =>
-    wanted === true ? { ...record, device_info: deviceInfo(record) } : record;
+  /** The API's absolute base URL for this request: configured, else from Host (Django's build_absolute_uri). */
+  const apiBase = (req: FastifyRequest): string =>
+    ctx.publicBaseUrl() ?? `${req.protocol}://${req.headers.host ?? req.host}${prefix}`;
+
+  const withDevice = (record: UserExtra, wanted: boolean): UserExtra =>
+    wanted ? { ...record, device_info: deviceInfo(record) } : record;
 
   /** Loads a record the caller may act on: 404 when unknown, 403 when another organization's. */
-  const ownRecord = (req: FastifyRequest, op: OperationValidators): UserExtra & { id: number } => {
-    const { id } = check(op.path, req.params, "404") as { id: number };
-    const found = store.getRecord(id);
+  const ownRecord = (req: FastifyRequest): UserExtra & { id: number } => {
+    const found = store.getRecord(pathId(req.params));
     if (!found) throw notFound();
     if (found.organizationId !== caller(req)) throw forbidden();
     return found.record as UserExtra & { id: number };
   };
 
-  /** The request body checked against the operation's schema (no body at all counts as {}). */
-  const checkedBody = (req: FastifyRequest, op: OperationValidators) =>
-    check(op.body as Validator, req.body === undefined ? {} : req.body) as Record<string, unknown>;
+  /**
+   * The request body parsed by DRF's parsers and checked against the operation's schema, then
+   * for integers JavaScript cannot hold exactly (answered 400, never rounded nor a 500).
+   */
+  const checkedBody = async (req: FastifyRequest, op: OperationValidators, partial: boolean) => {
+    const parsed = await parseBody({
+      contentType: req.headers["content-type"],
+      bytes: req.body as Buffer | undefined,
+    });
+    const input = parsed.form
+      ? fromForm(parsed.value as Record<string, string>, store.fields, partial)
+      : parsed.value;
+    const body = check(op.body as Validator, input) as Record<string, unknown>;
+    const errors: Record<string, string[]> = {};
+    for (const name of [
+      "parent",
+      ...store.fields.filter((f) => f.type === "integer").map((f) => f.name),
+    ]) {
+      const value = body[name];
+      if (typeof value !== "number" || Number.isSafeInteger(value)) continue;
+      errors[name] =
+        name === "parent"
+          ? [`Invalid pk "${rawInteger(req, name) ?? value}" - object does not exist.`]
+          : [`Ensure this value is less than or equal to ${Number.MAX_SAFE_INTEGER}.`];
+    }
+    if (Object.keys(errors).length) throw badRequest(errors);
+    return body;
+  };
 
-  /** PUT and PATCH: validate the body, then replace or update the record's fields in one transaction. */
-  const writeFields = (
+  /** PUT and PATCH: after the record's existence and ownership, validate the body and update. */
+  const writeFields = async (
     req: FastifyRequest,
     reply: FastifyReply,
     op: OperationValidators,
-    write: "replaceFields" | "updateFields",
+    partial: boolean,
   ) => {
+    const { id } = store.transaction(() => ownRecord(req));
+    const values = pickFields(store, await checkedBody(req, op, partial));
     const updated = store.transaction(() => {
-      const { id } = ownRecord(req, op);
-      store[write](id, pickFields(store, checkedBody(req, op)));
+      ownRecord(req); // still there and still the caller's
+      store.updateFields(id, values);
       return store.getRecord(id)?.record as UserExtra;
     });
     reply.code(200).send(updated);
   };
 
+  /** django-filter's ModelChoiceFilter: a value must name an existing row, else 400 on the filter. */
+  const choice = (query: unknown, name: string, exists: (id: number) => boolean) => {
+    const text = param(query, name);
+    if (text === undefined) return undefined;
+    const value = pythonInt(text);
+    const id =
+      value !== undefined && value > 0n && value <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(value)
+        : 0;
+    if (!id || !exists(id)) return { error: [name, INVALID_CHOICE] as const };
+    return { id };
+  };
+
   const handlers: Record<string, Handler> = {
-    listUserExtras: (req, reply, op) => {
+    listUserExtras: (req, reply) => {
       const organizationId = caller(req);
-      const q = check(op.query, withoutEmpty(req.query)) as {
-        parent?: number;
-        parent__organization_id?: number;
-        limit?: number;
-        offset?: number;
-        device_info?: boolean;
-      };
-      if (q.parent__organization_id !== undefined && q.parent__organization_id !== organizationId) {
-        throw forbidden();
-      }
-      const limit = q.limit ?? ctx.defaultLimit;
-      const offset = q.offset ?? 0;
-      const query = { organizationId, parent: q.parent, limit, offset };
+      const parent = choice(req.query, "parent", (id) => store.account(id) !== undefined);
+      const organization = choice(req.query, "parent__organization_id", (id) =>
+        store.organizationIds().includes(id),
+      );
+      const errors = Object.fromEntries(
+        [parent?.error, organization?.error]
+          .filter((e) => e !== undefined)
+          .map(([k, m]) => [k, [m]]),
+      );
+      if (Object.keys(errors).length) throw badRequest(errors);
+      if (organization?.id !== undefined && organization.id !== organizationId) throw forbidden();
+      const limit = readLimit(param(req.query, "limit"), ctx.defaultLimit, ctx.maxLimit);
+      const exactOffset = readOffset(param(req.query, "offset"));
+      // Past the end is an empty page whatever the size; SQLite takes a 64-bit offset at most.
+      const offset =
+        exactOffset > BigInt(Number.MAX_SAFE_INTEGER)
+          ? Number.MAX_SAFE_INTEGER
+          : Number(exactOffset);
+      const query = { organizationId, parent: parent?.id, limit, offset };
       const links = (count: number) =>
         pageLinks({
-          collectionUrl: `${ctx.publicBaseUrl()}/user_extra/`,
+          collectionUrl: `${apiBase(req)}/user_extra/`,
           rawQuery: req.url.split("?")[1] ?? "",
           limit,
-          offset,
+          offset: exactOffset,
           count,
         });
-      if (q.device_info) {
+      if (truthy(param(req.query, "device_info"))) {
         const { count, records } = store.list(query);
         const page: UserExtraPage = {
           count,
@@ -215,49 +261,54 @@ export function buildApp(ctx: AppContext): FastifyInstance {
         );
     },
 
-    createUserExtra: (req, reply, op) => {
+    createUserExtra: async (req, reply, op) => {
       const organizationId = caller(req);
-      const body = checkedBody(req, op);
+      const body = await checkedBody(req, op, false);
       const values = pickFields(store, body);
       const parent = (body as unknown as UserExtraCreate).parent;
       const created = store.transaction(() => {
         const account = store.account(parent);
-        // The sandbox has no accounts API: a parent it has never seen joins the caller's
-        // organization. A parent of another organization does not exist for this caller.
-        if (account && account.organizationId !== organizationId) {
+        // DRF's PrimaryKeyRelatedField: a parent that does not exist (for this caller: another
+        // organization's accounts are not in its queryset) is a 400 on the field.
+        if (!account || account.organizationId !== organizationId) {
           throw badRequest({ parent: [`Invalid pk "${parent}" - object does not exist.`] });
         }
-        if (!account) store.putAccount(parent, organizationId);
         if (store.recordIdOfParent(parent) !== undefined) throw conflict();
         const id = store.insertRecord(parent, values);
         return store.getRecord(id)?.record as UserExtra;
       });
       reply
         .code(201)
-        .header("location", `${ctx.publicBaseUrl()}/user_extra/${created.id}/`)
+        .header("location", `${apiBase(req)}/user_extra/${created.id}/`)
         .send(created);
     },
 
-    getUserExtra: (req, reply, op) => {
-      const record = ownRecord(req, op);
-      const q = check(op.query, withoutEmpty(req.query)) as { device_info?: boolean };
-      reply.code(200).send(withDevice(record, q.device_info));
+    getUserExtra: (req, reply) => {
+      const record = ownRecord(req);
+      reply.code(200).send(withDevice(record, truthy(param(req.query, "device_info"))));
     },
 
-    // PUT and PATCH differ only in what happens to the fields the body leaves out.
-    updateUserExtra: (req, reply, op) => writeFields(req, reply, op, "replaceFields"),
-    partialUpdateUserExtra: (req, reply, op) => writeFields(req, reply, op, "updateFields"),
+    // DRF's ModelSerializer update sets only the fields in the body, for PUT as for PATCH; they
+    // differ in that a PUT form body sets the booleans it leaves out to false.
+    updateUserExtra: (req, reply, op) => writeFields(req, reply, op, false),
+    partialUpdateUserExtra: (req, reply, op) => writeFields(req, reply, op, true),
 
-    deleteUserExtra: (req, reply, op) => {
+    deleteUserExtra: (_req, reply) => {
       store.transaction(() => {
-        const { id } = ownRecord(req, op);
+        const { id } = ownRecord(_req);
         store.deleteRecord(id);
       });
       reply.code(204).send();
     },
   };
 
-  const prefix = basePath(ctx.spec);
+  // Routes: the spec's paths (with their slash) behind authentication; the same paths without
+  // their slash answer Django's APPEND_SLASH redirect before any view runs, for every method.
+  const allowed = new Map<string, string[]>();
+  for (const op of listOperations(ctx.spec)) {
+    const url = op.path.replace(/\{([^}]+)\}/g, ":$1");
+    allowed.set(url, [...(allowed.get(url) ?? []), op.method.toUpperCase()]);
+  }
   app.register(
     async (api) => {
       api.addHook("onRequest", async (req) => {
@@ -268,7 +319,6 @@ export function buildApp(ctx: AppContext): FastifyInstance {
         callers.set(req, org);
       });
 
-      const allowed = new Map<string, string[]>();
       for (const op of listOperations(ctx.spec)) {
         const handler = handlers[op.operationId];
         if (!handler)
@@ -277,26 +327,46 @@ export function buildApp(ctx: AppContext): FastifyInstance {
           );
         const validators = ctx.validators.get(op.operationId);
         if (!validators) throw new Error(`No validators for "${op.operationId}"`);
-        const url = op.path.replace(/\{([^}]+)\}/g, ":$1");
         api.route({
           method: op.method.toUpperCase() as "GET",
-          url,
+          url: op.path.replace(/\{([^}]+)\}/g, ":$1"),
           handler: (req, reply) => handler(req, reply, validators),
         });
-        allowed.set(url, [...(allowed.get(url) ?? []), op.method.toUpperCase()]);
       }
-      // Other methods on a known path: 405 with Allow, as DRF answers.
       for (const [url, methods] of allowed) {
-        const others = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter(
-          (m) => !methods.includes(m),
+        // DRF's Allow: the view's methods, HEAD with GET, and OPTIONS.
+        const allow = DRF_METHODS.filter(
+          (m) =>
+            methods.includes(m) || m === "OPTIONS" || (m === "HEAD" && methods.includes("GET")),
         );
         api.route({
-          method: others as "GET"[],
+          method: "OPTIONS",
+          url,
+          handler: (_req, reply) => {
+            // DRF's SimpleMetadata answer to OPTIONS.
+            reply
+              .code(200)
+              .header("allow", allow.join(", "))
+              .send({
+                name: "User Extra",
+                renders: ["application/json"],
+                parses: [
+                  "application/json",
+                  "application/x-www-form-urlencoded",
+                  "multipart/form-data",
+                ],
+              });
+          },
+        });
+        api.route({
+          method: ["TRACE", "PUT", "POST", "PATCH", "DELETE", "GET"].filter(
+            (m) => !allow.includes(m),
+          ) as "GET"[],
           url,
           handler: (req, reply) => {
             reply
               .code(405)
-              .header("allow", methods.join(", "))
+              .header("allow", allow.join(", "))
               .send({ detail: `Method "${req.method}" not allowed.` });
           },
         });
@@ -305,18 +375,47 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     { prefix },
   );
 
+  // APPEND_SLASH (Django's CommonMiddleware): 301 to the slashed path, query kept, empty body.
+  for (const url of allowed.keys()) {
+    const bare = `${prefix}${url.replace(/\/$/, "")}`;
+    app.route({
+      method: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"] as "GET"[],
+      url: bare,
+      handler: (req, reply) => {
+        const [path, query] = req.url.split(/\?(.*)/s);
+        // DRF's router matches ids of `[^/.]+`: a dotted one has no slashed route either.
+        if ((req.params as { id?: string }).id?.includes(".")) throw notFound();
+        reply
+          .code(301)
+          .header("location", `${path}/${query ? `?${query}` : ""}`)
+          .send();
+      },
+    });
+  }
+
   if (ctx.providerStates) {
     const stateCtx: ProviderStateContext = {
       store,
       tokens,
+      accounts: ctx.accounts,
       validateFields: ctx.validators.get("partialUpdateUserExtra")?.body as Validator,
       seed: ctx.seed,
     };
-    app.post(PROVIDER_STATES_PATH, (req, reply) => {
-      const result = handleProviderState(stateCtx, req.body ?? {});
+    app.post(PROVIDER_STATES_PATH, async (req, reply) => {
+      const parsed = await parseBody({
+        contentType: req.headers["content-type"],
+        bytes: req.body as Buffer | undefined,
+      });
+      const result = handleProviderState(stateCtx, parsed.value ?? {});
       reply.code(result.status).send(result.body);
     });
   }
 
   return app;
+}
+
+/** The digits of an integer field as sent, for messages about values JSON.parse rounded. */
+function rawInteger(req: FastifyRequest, name: string): string | undefined {
+  const text = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
+  return new RegExp(`"${name}"\\s*:\\s*(-?\\d+)`).exec(text)?.[1];
 }

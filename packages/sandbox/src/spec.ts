@@ -25,6 +25,7 @@ export interface SchemaObject extends Json {
   properties?: Record<string, SchemaObject>;
   required?: string[];
   default?: unknown;
+  format?: string;
 }
 
 export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -53,7 +54,9 @@ export interface FieldInfo {
   name: string;
   type: "string" | "integer" | "boolean" | "number";
   nullable: boolean;
-  /** What PUT resets the field to when the body leaves it out. */
+  /** The spec's `format` (e.g. `date`): form input reads an empty value of such a field as null. */
+  format?: string;
+  /** The value a field takes when a POST leaves it out. */
   resetValue: string | number | boolean | null;
 }
 
@@ -203,7 +206,8 @@ export function writableFields(doc: OpenApiDocument): FieldInfo[] {
     else if (nullable) resetValue = null;
     else if (type === "boolean") resetValue = false;
     else throw new Error(`The spec's field "${name}" is neither nullable nor defaulted`);
-    fields.push({ name, type, nullable, resetValue });
+    const format = typeof prop.format === "string" ? prop.format : undefined;
+    fields.push({ name, type, nullable, resetValue, ...(format ? { format } : {}) });
   }
   return fields;
 }

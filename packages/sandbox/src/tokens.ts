@@ -59,10 +59,62 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
+/** Account id -> organization id: the accounts a POST may name as `parent`. */
+export type AccountMap = Map<number, number>;
+
+/** Validates an account map (`{"45": 1}`: account 45 belongs to organization 1). */
+export function parseAccountMap(value: unknown, source: string): AccountMap {
+  const expected =
+    'expected a JSON object mapping each account id to its organization id, like {"45": 1}';
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error(`Invalid accounts in ${source}: ${expected}.`);
+  }
+  const map: AccountMap = new Map();
+  for (const [account, organization] of Object.entries(value)) {
+    const id = /^[1-9]\d*$/.test(account) ? Number(account) : Number.NaN;
+    const org = organization as unknown;
+    if (
+      !Number.isSafeInteger(id) ||
+      typeof org !== "number" ||
+      !Number.isSafeInteger(org) ||
+      org < 1
+    ) {
+      throw new Error(
+        `Invalid accounts in ${source}: ${JSON.stringify(account)} -> ${JSON.stringify(org)}; ${expected}.`,
+      );
+    }
+    map.set(id, org);
+  }
+  return map;
+}
+
+/**
+ * A tokens file or variable holds either the token map itself or
+ * `{"tokens": {...}, "accounts": {...}}`, which also declares accounts.
+ */
+function splitTokensDocument(value: unknown, source: string) {
+  const doc = value as { tokens?: unknown; accounts?: unknown } | null;
+  if (doc && typeof doc === "object" && typeof doc.tokens === "object" && doc.tokens !== null) {
+    return {
+      map: parseTokenMap(doc.tokens, source),
+      accounts: doc.accounts === undefined ? new Map() : parseAccountMap(doc.accounts, source),
+    };
+  }
+  return { map: parseTokenMap(value, source), accounts: new Map() as AccountMap };
+}
+
 /** Options first, then the tokens file, then the environment variable, then the demo tokens. */
-export function loadTokens(config: TokenConfig): { map: Map<string, number>; source: TokenSource } {
+export function loadTokens(config: TokenConfig): {
+  map: Map<string, number>;
+  source: TokenSource;
+  accounts: AccountMap;
+} {
   if (config.tokens)
-    return { map: parseTokenMap(config.tokens, "the tokens option"), source: "options" };
+    return {
+      map: parseTokenMap(config.tokens, "the tokens option"),
+      source: "options",
+      accounts: new Map(),
+    };
   if (config.tokensFile) {
     let text: string;
     try {
@@ -72,13 +124,13 @@ export function loadTokens(config: TokenConfig): { map: Map<string, number>; sou
       throw new Error(`Cannot read the tokens file ${config.tokensFile} (${code}).`);
     }
     const where = `the tokens file ${config.tokensFile}`;
-    return { map: parseTokenMap(parseJson(text, where), where), source: "file" };
+    return { ...splitTokensDocument(parseJson(text, where), where), source: "file" };
   }
   const fromEnv = config.env?.[TOKENS_ENV];
   if (fromEnv?.trim()) {
-    return { map: parseTokenMap(parseJson(fromEnv, TOKENS_ENV), TOKENS_ENV), source: "env" };
+    return { ...splitTokensDocument(parseJson(fromEnv, TOKENS_ENV), TOKENS_ENV), source: "env" };
   }
-  return { map: new Map(Object.entries(DEFAULT_TOKENS)), source: "default" };
+  return { map: new Map(Object.entries(DEFAULT_TOKENS)), source: "default", accounts: new Map() };
 }
 
 /**

@@ -1,4 +1,5 @@
 // Plain-fetch helpers for talking to a sandbox in tests.
+import { type IncomingHttpHeaders, request } from "node:http";
 import type { Sandbox } from "../../src/index.js";
 
 // Tests read arbitrary JSON answers and let assertions do the checking.
@@ -44,3 +45,34 @@ export async function call<T = AnyJson>(
 }
 
 export const TOKENS = { "token-org-1": 1, "token-org-2": 2, "token-org-3": 3 };
+
+/**
+ * One request over node:http, for what fetch refuses to send (TRACE, a Host header of one's
+ * own). Answers status, headers and the parsed JSON body.
+ */
+export function rawCall(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: AnyJson }> {
+  const url = new URL(`${sandbox.url}${path}`);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        text += chunk;
+      });
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: text ? JSON.parse(text) : undefined,
+        }),
+      );
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
