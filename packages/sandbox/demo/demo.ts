@@ -13,7 +13,7 @@ import { startSandbox } from "../src/index.js";
 
 /** Profiles loaded at start: 1,000 in each of organizations 1, 2 and 3. */
 const SEED = 3000;
-/** The new user's account: small ids are never used by seeded profiles (they start at 1000). */
+/** The new user's account: one of the demo accounts of organization 1 (seeded ones start at 1000). */
 const NEW_ACCOUNT = 45;
 
 const n = (value: number) => value.toLocaleString("en-US");
@@ -102,9 +102,11 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
       `   genders: ${top(genders, 4)}; terms accepted by ${Math.round((100 * accepted) / records)}%`,
     );
 
-    // 3. CRM sync: the CRM holds the whole profile, so PUT replaces the record with it.
+    // 3. CRM sync: the CRM holds the whole profile. client.update() sends every writable field,
+    // null for those the CRM does not hold, so they are cleared on a DRF provider (whose PUT
+    // keeps what a body leaves out) exactly as on one that resets them.
     log("");
-    log(`3. CRM sync of record #${profile.id} with PUT`);
+    log(`3. CRM sync of record #${profile.id} with update() (PUT of every writable field)`);
     const before = profile;
     profile = await client.update(profile.id, {
       gender: "f",
@@ -125,7 +127,7 @@ export async function runDemo(log: (line: string) => void = console.log): Promis
     });
     log(`   PUT   title "${before.title}" -> "${profile.title}", address now ${profile.address}`);
     log(
-      `   PUT   fields the CRM does not hold were reset: custom_field_3 "${before.custom_field_3}" -> ${profile.custom_field_3}, age_range "${before.age_range}" -> ${profile.age_range}`,
+      `   PUT   fields the CRM does not hold were sent as null and cleared: custom_field_3 "${before.custom_field_3}" -> ${profile.custom_field_3}, age_range "${before.age_range}" -> ${profile.age_range}`,
     );
 
     // 4. A second record for the same account is refused with a typed error.

@@ -10,6 +10,17 @@ export const DEFAULT_TOKENS: Readonly<Record<string, number>> = Object.freeze({
 
 export const TOKENS_ENV = "USER_EXTRA_SANDBOX_TOKENS";
 
+/**
+ * The accounts that come with the demo tokens (none come with configured ones): 40 to 49 in
+ * organization 1 (the reference's examples use 45) and 60 to 69 in organization 2 (67).
+ */
+export const DEFAULT_ACCOUNTS: Readonly<Record<string, number>> = Object.freeze(
+  Object.fromEntries([
+    ...Array.from({ length: 10 }, (_, i) => [String(40 + i), 1]),
+    ...Array.from({ length: 10 }, (_, i) => [String(60 + i), 2]),
+  ]),
+);
+
 export type TokenSource = "options" | "file" | "env" | "default";
 
 export interface TokenConfig {
@@ -130,7 +141,11 @@ export function loadTokens(config: TokenConfig): {
   if (fromEnv?.trim()) {
     return { ...splitTokensDocument(parseJson(fromEnv, TOKENS_ENV), TOKENS_ENV), source: "env" };
   }
-  return { map: new Map(Object.entries(DEFAULT_TOKENS)), source: "default", accounts: new Map() };
+  return {
+    map: new Map(Object.entries(DEFAULT_TOKENS)),
+    source: "default",
+    accounts: parseAccountMap(DEFAULT_ACCOUNTS, "the demo accounts"),
+  };
 }
 
 /**

@@ -90,13 +90,16 @@ describe("user-extra-sandbox", () => {
   it("never prints configured tokens, and accepts them", async () => {
     const secret = "configured-secret-token";
     const file = join(dir, "tokens.json");
-    writeFileSync(file, JSON.stringify({ [secret]: 9 }));
+    // The extended form: tokens and the accounts a POST may name as parent.
+    writeFileSync(file, JSON.stringify({ tokens: { [secret]: 9 }, accounts: { "1": 9 } }));
     const cli = await startCli(["--port", "0", "--db", ":memory:", "--tokens", file]);
     try {
       expect(cli.output()).toContain("tokens: 1 from");
       expect(cli.output()).not.toContain(secret);
       const created = await api(cli.url, "POST", "/user_extra/", secret, { parent: 1 });
       expect(created.status).toBe(201);
+      const unknown = await api(cli.url, "POST", "/user_extra/", secret, { parent: 2 });
+      expect(unknown.status).toBe(400);
       expect(
         (await api(cli.url, "GET", "/user_extra/?parent__organization_id=9", secret)).status,
       ).toBe(200);

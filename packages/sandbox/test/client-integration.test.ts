@@ -16,13 +16,15 @@ import { type Sandbox, startSandbox } from "../src/index.js";
 
 const TOKENS = { "client-org-1": 1, "client-org-2": 2, "client-org-3": 3 };
 const SEEDED = 3000; // round-robin over organizations 1..3: exactly 1,000 each
+// The parent accounts the tests create records for (90005 is organization 2's).
+const ACCOUNTS = { "45": 1, "90001": 1, "90002": 1, "90003": 1, "90004": 1, "90005": 2 };
 
 let sandbox: Sandbox;
 const clientFor = (token: string, url = sandbox.url) =>
   createUserExtraClient({ baseUrl: url, token, maxRetries: 0 });
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ tokens: TOKENS, seed: SEEDED, quiet: true });
+  sandbox = await startSandbox({ tokens: TOKENS, accounts: ACCOUNTS, seed: SEEDED, quiet: true });
 });
 afterAll(() => sandbox.close());
 
@@ -165,13 +167,18 @@ describe("persistence across a restart", () => {
 
   it("reads back through a new sandbox what the client wrote through the old one", async () => {
     const database = join(dir, "restart.db");
-    const first = await startSandbox({ database, tokens: TOKENS, quiet: true });
+    const first = await startSandbox({ database, tokens: TOKENS, accounts: ACCOUNTS, quiet: true });
     const before = clientFor("client-org-1", first.url);
     const created = await before.create({ parent: 45, city: "Lisbon", accept_terms: true });
     const patched = await before.patch(created.id, { title: "Founder" });
     await first.close();
 
-    const second = await startSandbox({ database, tokens: TOKENS, quiet: true });
+    const second = await startSandbox({
+      database,
+      tokens: TOKENS,
+      accounts: ACCOUNTS,
+      quiet: true,
+    });
     try {
       const after = clientFor("client-org-1", second.url);
       expect(await after.get(created.id)).toEqual(patched);

@@ -10,7 +10,7 @@ const KEY_LINES = [
   /^ {3}PATCH work: Software Engineer at Tech Solutions Inc; earlier fields kept \(city New York, gender f\)$/,
   /^ {3}read 1,001 profiles in 5 pages of up to 250$/,
   /^ {3}PUT {3}title "Software Engineer" -> "Senior Software Engineer"/,
-  /^ {3}PUT {3}fields the CRM does not hold were reset: custom_field_3 "Team: Mobile" -> null/,
+  /^ {3}PUT {3}fields the CRM does not hold were sent as null and cleared: custom_field_3 "Team: Mobile" -> null/,
   /^ {3}POST for account 45 again -> ConflictError \(409\): A user extra record already exists for this parent user\.$/,
   /^ {3}GET {3}exported 31 keys .*device_info included/,
   /^ {3}DELETE record #\d+: erased$/,

@@ -129,6 +129,7 @@ describe("record states", () => {
   });
 
   it("parent {parent} has no user extra: POST for it succeeds, even if it had one in another organization", async () => {
+    sandbox.addAccount(45, 2);
     const other = await call(sandbox, "POST", "/user_extra/", {
       token: "demo-token-org-2",
       body: { parent: 45 },

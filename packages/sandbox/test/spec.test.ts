@@ -40,10 +40,22 @@ describe("reading the bundled spec", () => {
     }
   });
 
-  it("derives the writable fields from the PUT body: every record key but id and parent", () => {
+  it("derives the writable fields from the PUT body: every record property but id, parent and device_info", () => {
     const names = writableFields(spec).map((f) => f.name);
-    expect(names).toEqual(recordKeys(spec).filter((k) => k !== "id" && k !== "parent"));
+    const record = collectProperties(spec, { $ref: "#/components/schemas/UserExtra" });
+    const readOnly = ["id", "parent", "device_info"];
+    expect([...names].sort()).toEqual(
+      [...record.keys()].filter((k) => !readOnly.includes(k)).sort(),
+    );
     expect(names).toHaveLength(28);
+  });
+
+  it("requires in a record only the keys the spec's required list names, all of them writable or id", () => {
+    const names = new Set(writableFields(spec).map((f) => f.name));
+    const keys = recordKeys(spec);
+    expect(keys).toContain("id");
+    for (const key of keys.filter((k) => k !== "id")) expect(names.has(key), key).toBe(true);
+    expect(keys.length).toBeLessThan(names.size);
   });
 
   it("resets nullable fields to null and accept_terms to false, as the spec's PUT says", () => {
