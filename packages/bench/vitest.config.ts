@@ -1,6 +1,7 @@
+import { hangGuards } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 // Unit tests of the benchmark's helpers only: the benchmarks themselves are not tests.
 export default defineConfig({
-  test: { include: ["test/**/*.test.ts"] },
+  test: { include: ["test/**/*.test.ts"], ...hangGuards },
 });

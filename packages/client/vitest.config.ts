@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { hangGuards } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 const { version } = JSON.parse(readFileSync("./package.json", "utf8")) as { version: string };
@@ -7,6 +8,7 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(version) },
   test: {
     include: ["test/**/*.test.ts"],
+    ...hangGuards,
     // The type-level tests (test/**/*.test-d.ts) are compiled by the package's `typecheck` task
     // (tsc over src and test), where a failed expectTypeOf is a type error: running tsc a second
     // time inside vitest would only double the cost.

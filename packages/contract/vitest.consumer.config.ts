@@ -1,3 +1,4 @@
+import { hangGuards } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 // `pnpm contract`: the Pact consumer tests. Every test file merges its interactions into the
@@ -12,6 +13,6 @@ export default defineConfig({
     maxWorkers: 1,
     sequence: { concurrent: false },
     env: { PACT_DO_NOT_TRACK: "true" },
-    testTimeout: 30_000,
+    ...hangGuards,
   },
 });

@@ -1,3 +1,4 @@
+import { hangGuards } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,7 +6,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Builds dist/ once: the CLI, durability and demo tests run the built files as users do.
     globalSetup: ["./test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    ...hangGuards,
   },
 });

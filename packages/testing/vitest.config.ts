@@ -1,9 +1,6 @@
 import { defineConfig } from "vitest/config";
+import { hangGuards } from "./src/vitest.js";
 
 export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    // Each test starts a vitest run of its own (a few seconds on a busy 2-core machine).
-    testTimeout: 120_000,
-  },
+  test: { include: ["test/**/*.test.ts"], ...hangGuards },
 });

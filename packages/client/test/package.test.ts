@@ -33,7 +33,7 @@ beforeAll(() => {
   if (!info) throw new Error("npm pack printed no result");
   tarball = join(tmp, info.filename);
   files = info.files.map((f) => f.path);
-}, 60_000);
+});
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -52,7 +52,7 @@ describe("packed tarball", () => {
     const tarballBytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
     const { messages, pkg } = await publint({ pack: { tarball: tarballBytes }, level: "warning" });
     expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
-  }, 60_000);
+  });
 
   it("attw (strict profile: node10, node16 CJS and ESM, bundler) finds no problem", () => {
     let out: string;
@@ -63,7 +63,7 @@ describe("packed tarball", () => {
     }
     const { problems } = JSON.parse(out) as { problems: Record<string, unknown[]> };
     expect(problems).toEqual({});
-  }, 60_000);
+  });
 });
 
 describe("built code", () => {
@@ -109,5 +109,5 @@ describe("size budget", () => {
     expect(result?.passed).toBe(true);
     expect(result?.size).toBeGreaterThan(500); // measured something real
     expect(result?.size).toBeLessThanOrEqual(4096);
-  }, 60_000);
+  });
 });
