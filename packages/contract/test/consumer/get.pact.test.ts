@@ -6,8 +6,8 @@ import {
   ID,
   itemPath,
   newPact,
+  readRecord,
   STATE,
-  storedRecord,
   TAKEN_PARENT,
 } from "./support";
 
@@ -20,7 +20,7 @@ describe("GET /user_extra/{id}/ (get)", () => {
       .given(STATE.exists, { id: ID, parent: TAKEN_PARENT })
       .uponReceiving("a request for user extra 1")
       .withRequest("GET", itemPath(ID), (b) => b.headers(AUTHORIZED))
-      .willRespondWith(200, (b) => b.jsonBody(storedRecord()))
+      .willRespondWith(200, (b) => b.jsonBody(readRecord()))
       .executeTest(async (mockServer) => {
         const record = await clientFor(mockServer.url).get(ID);
         expect(record).toEqual({ id: ID, parent: TAKEN_PARENT, accept_terms: true });

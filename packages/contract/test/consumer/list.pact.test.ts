@@ -14,8 +14,8 @@ import {
   newPact,
   OTHER_ORGANIZATION,
   OWN_ORGANIZATION,
+  readRecord,
   STATE,
-  storedRecord,
   TAKEN_PARENT,
   UNAUTHORIZED,
 } from "./support";
@@ -31,7 +31,7 @@ describe("GET /user_extra/ (list)", () => {
       .uponReceiving("a request for a page of user extras")
       .withRequest("GET", LIST_PATH, (b) => b.headers(AUTHORIZED))
       .willRespondWith(200, (b) =>
-        b.jsonBody({ count: integer(3), results: eachLike(storedRecord()) }),
+        b.jsonBody({ count: integer(3), results: eachLike(readRecord()) }),
       )
       .executeTest(async (mockServer) => {
         const page = await clientFor(mockServer.url).list();
@@ -61,7 +61,7 @@ describe("GET /user_extra/ (list)", () => {
           count: integer(1),
           // The filter is the contract: every record listed belongs to that parent (a literal
           // inside eachLike would only be matched by type).
-          results: eachLike({ ...storedRecord(), parent: equal(TAKEN_PARENT) }),
+          results: eachLike({ ...readRecord(), parent: equal(TAKEN_PARENT) }),
         }),
       )
       .executeTest(async (mockServer) => {
@@ -94,7 +94,7 @@ describe("GET /user_extra/ (list)", () => {
             "user_extra",
             regex("\\?(.*&)?offset=2(&.*)?", "?limit=2&offset=2"),
           ]),
-          results: eachLike(storedRecord(), 2),
+          results: eachLike(readRecord(), 2),
         }),
       );
     await pact
@@ -107,7 +107,7 @@ describe("GET /user_extra/ (list)", () => {
       // No `next` expected: the mock's page ends the walk, and a provider with more records
       // than the state's minimum (so a non-null `next`) still verifies.
       .willRespondWith(200, (b) =>
-        b.jsonBody({ count: integer(3), results: eachLike(storedRecord({ id: ID + 2 })) }),
+        b.jsonBody({ count: integer(3), results: eachLike(readRecord({ id: ID + 2 })) }),
       )
       .executeTest(async (mockServer) => {
         const seen: UserExtra[] = [];
@@ -118,23 +118,25 @@ describe("GET /user_extra/ (list)", () => {
       });
   });
 
-  it("400: a page size above the spec's maximum, reported per parameter", async () => {
+  it("400: a malformed filter, reported per parameter (django-filter)", async () => {
     await pact
       .addInteraction()
       .given(STATE.organizationHasRecords, { organizationId: OWN_ORGANIZATION })
-      .uponReceiving("a request for a page of user extras larger than the maximum")
-      .withRequest("GET", LIST_PATH, (b) => b.headers(AUTHORIZED).query({ limit: "1001" }))
-      .willRespondWith(400, (b) => b.jsonBody(fieldErrors("limit")))
+      .uponReceiving("a request for user extras filtered on a malformed parent")
+      .withRequest("GET", LIST_PATH, (b) => b.headers(AUTHORIZED).query({ parent: "abc" }))
+      .willRespondWith(400, (b) => b.jsonBody(fieldErrors("parent")))
       .executeTest(async (mockServer) => {
         const client = clientFor(mockServer.url);
-        // list() refuses it before sending; client.raw sends what it is given, which is how a
-        // provider's 400 for this operation reaches a caller at all.
-        await expect(client.list({ limit: 1001 })).rejects.toBeInstanceOf(InvalidInputError);
+        // list() refuses a parent that is not an integer before sending; client.raw sends what
+        // it is given, which is how a provider's 400 for this operation reaches a caller.
+        await expect(client.list({ parent: "abc" as never })).rejects.toBeInstanceOf(
+          InvalidInputError,
+        );
         const { error, response } = await client.raw.GET("/user_extra/", {
-          params: { query: { limit: 1001 } },
+          params: { query: { parent: "abc" as never } },
         });
         expect(response.status).toBe(400);
-        expect(error).toEqual({ limit: [expect.any(String)] });
+        expect(error).toEqual({ parent: [expect.any(String)] });
       });
   });
 

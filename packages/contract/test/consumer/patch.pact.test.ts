@@ -15,7 +15,7 @@ import {
   TAKEN_PARENT,
 } from "./support";
 
-const { regex, string } = MatchersV3;
+const { equal, regex, string } = MatchersV3;
 const pact = newPact();
 
 // PATCH changes only the fields it carries: they come back; the others keep values this
@@ -39,7 +39,31 @@ describe("PATCH /user_extra/{id}/ (patch)", () => {
       )
       .executeTest(async (mockServer) => {
         const record = await clientFor(mockServer.url).patch(ID, change);
-        expect(record).toEqual({ id: ID, parent: TAKEN_PARENT, accept_terms: true, ...change });
+        expect(record).toEqual({ id: ID, accept_terms: true, ...change });
+      });
+  });
+
+  it("200: PATCH keeps the fields it does not name", async () => {
+    // The state stores these values; the PATCH names none of them.
+    const kept = { title: "Lead Software Engineer", company: "Advanced Tech Corp" };
+    await pact
+      .addInteraction()
+      .given(STATE.exists, { id: ID, parent: TAKEN_PARENT, ...kept })
+      .uponReceiving(
+        "a request to change the city of user extra 1, which has a title and a company",
+      )
+      .withRequest("PATCH", itemPath(ID), (b) => b.headers(AUTHORIZED).jsonBody({ city: "Porto" }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          ...storedRecord(),
+          city: equal("Porto"),
+          title: equal(kept.title),
+          company: equal(kept.company),
+        }),
+      )
+      .executeTest(async (mockServer) => {
+        const record = await clientFor(mockServer.url).patch(ID, { city: "Porto" });
+        expect(record).toEqual({ id: ID, accept_terms: true, city: "Porto", ...kept });
       });
   });
 

@@ -3,9 +3,11 @@
  * CONVENTIONS.md section 2, the request headers, the matchers of a record, and the client under
  * test pointed at the mock server.
  */
+import { readFileSync } from "node:fs";
 import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { createUserExtraClient, type UserExtraClient } from "@user-extra/client";
 import { expect } from "vitest";
+import { parse } from "yaml";
 import { CONSUMER, PACT_DIR, PROVIDER } from "../../src/names";
 
 const { boolean, eachLike, integer, regex, string } = MatchersV3;
@@ -49,16 +51,51 @@ export const DATE = "^\\d{4}-\\d{2}-\\d{2}$";
 export const GENDER = "^[mfo]$";
 
 /**
- * What any stored record carries whatever the provider put in it: the two ids and
- * `accept_terms` (never null). The nullable fields are left out, so that a provider answering
- * `null` or a value both verify; a body that sets them expects them where it reads them back.
+ * What any written record carries whatever the provider put in it: `id` and `accept_terms`
+ * (every response of the reference shows both). `parent` is left out: the reference's POST, PUT
+ * and PATCH responses omit it. The nullable fields are left out too, so that a provider
+ * answering `null` or a value both verify; a body that sets them expects them where it reads
+ * them back.
  */
-export function storedRecord(fields: { id?: number; parent?: number } = {}) {
-  return {
-    id: integer(fields.id ?? ID),
-    parent: integer(fields.parent ?? TAKEN_PARENT),
-    accept_terms: boolean(true),
+export function storedRecord(fields: { id?: number } = {}) {
+  return { id: integer(fields.id ?? ID), accept_terms: boolean(true) };
+}
+
+/** A record as GET and the list show it: the reference's GET and list responses carry `parent`. */
+export function readRecord(fields: { id?: number; parent?: number } = {}) {
+  return { ...storedRecord(fields), parent: integer(fields.parent ?? TAKEN_PARENT) };
+}
+
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  properties?: Record<string, Schema>;
+  nullable?: boolean;
+};
+
+/**
+ * The spec's PUT fields with the value that clears each (null; false for a boolean that is not
+ * nullable), read from the spec: what `update()` must send for a field it is not given.
+ */
+export function clearedPutFields(): Record<string, null | false> {
+  const spec = parse(
+    readFileSync(new URL("../../../../openapi/user-extra.yaml", import.meta.url), "utf8"),
+  );
+  const at = (ref: string) =>
+    ref
+      .slice(2)
+      .split("/")
+      .reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, spec);
+  const deref = (s: Schema): Schema => (s.$ref ? deref(at(s.$ref) as Schema) : s);
+  const out: Record<string, null | false> = {};
+  const visit = (raw: Schema) => {
+    const s = deref(raw);
+    for (const part of s.allOf ?? []) visit(part);
+    for (const [name, prop] of Object.entries(s.properties ?? {}))
+      out[name] = deref(prop).nullable ? null : false;
   };
+  visit(spec.paths["/user_extra/{id}/"].put.requestBody.content["application/json"].schema);
+  return out;
 }
 
 /** A DRF-style 400 body: the invalid field maps to a list of messages, worded as the provider likes. */
@@ -68,10 +105,11 @@ export const fieldErrors = (field: string) => ({ [field]: eachLike(string("Inval
 export const detail = () => ({ detail: string("An explanation.") });
 
 /**
- * A value the spec refuses that the client cannot refuse before sending: the spec caps strings
- * at 255 characters, the client does not count them.
+ * A value the spec refuses (the reference lists gender m/f/o). The client refuses it before
+ * sending, so the 400 interactions send it through `client.raw`, as a caller bypassing the
+ * checks would.
  */
-export const TOO_LONG_CITY = "c".repeat(256);
+export const INVALID_GENDER = "x";
 
 /** Awaits a rejection and checks it is the SDK's typed error for `status`. */
 export async function expectApiError<E extends Error>(

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type ItemOperation, itAnswersItemErrors, itRefusesAnInvalidBody } from "./item-errors";
 import {
   AUTHORIZED,
+  clearedPutFields,
   clientFor,
   DATE,
   GENDER,
@@ -18,25 +19,29 @@ import {
 const { boolean, regex, string } = MatchersV3;
 const pact = newPact();
 
-// PUT replaces the record: what it carries comes back, every other field is reset (to null,
-// so left out of the expected body).
-const replacement: UserExtraUpdate = {
+// update() sends every writable field: the ones given, and the spec's cleared value (null,
+// false for accept_terms) for the others. The record then holds exactly that, whether the
+// provider resets the fields a PUT leaves out or keeps them (as DRF does).
+const given: UserExtraUpdate = {
   gender: "m",
   birthday: "1990-01-31",
   city: "Lisbon",
   accept_terms: true,
 };
+const sent = { ...clearedPutFields(), ...given };
 
 describe("PUT /user_extra/{id}/ (update)", () => {
-  it("200: the replaced record", async () => {
+  it("200: what update() sends is what the record then holds", async () => {
+    const cleared = Object.fromEntries(Object.entries(sent).filter(([k]) => !(k in given)));
     await pact
       .addInteraction()
       .given(STATE.exists, { id: ID, parent: TAKEN_PARENT })
-      .uponReceiving("a request to replace user extra 1")
-      .withRequest("PUT", itemPath(ID), (b) => b.headers(AUTHORIZED).jsonBody(replacement))
+      .uponReceiving("a request to update user extra 1 with every writable field")
+      .withRequest("PUT", itemPath(ID), (b) => b.headers(AUTHORIZED).jsonBody(sent))
       .willRespondWith(200, (b) =>
         b.jsonBody({
           ...storedRecord(),
+          ...cleared,
           gender: regex(GENDER, "m"),
           birthday: regex(DATE, "1990-01-31"),
           city: string("Lisbon"),
@@ -44,16 +49,16 @@ describe("PUT /user_extra/{id}/ (update)", () => {
         }),
       )
       .executeTest(async (mockServer) => {
-        const record = await clientFor(mockServer.url).update(ID, replacement);
-        expect(record).toEqual({ id: ID, parent: TAKEN_PARENT, ...replacement });
+        const record = await clientFor(mockServer.url).update(ID, given);
+        expect(record).toEqual({ id: ID, ...sent });
       });
   });
 
   const operation: ItemOperation = {
     method: "PUT",
     request: "a request to replace",
-    body: replacement,
-    call: (client, id, body = replacement) => client.update(id, body),
+    body: sent,
+    call: (client, id, body = given) => client.update(id, body),
   };
   itRefusesAnInvalidBody(pact, operation);
   itAnswersItemErrors(pact, operation);
