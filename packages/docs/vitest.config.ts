@@ -1,0 +1,6 @@
+import { hangGuards } from "@user-extra/testing/vitest";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: { include: ["test/**/*.test.ts"], ...hangGuards },
+});
