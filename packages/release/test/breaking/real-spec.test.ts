@@ -44,7 +44,7 @@ describe("the real spec", () => {
 
   it("a new record field (optional on input, always present in records) is non-breaking", async () => {
     const { differences, superseded } = await diffAfter((doc) => {
-      doc.components.schemas.UserExtraFields.properties.nickname = {
+      doc.components.schemas.UserExtraProfile.properties.nickname = {
         type: "string",
         nullable: true,
         maxLength: 255,
@@ -70,7 +70,7 @@ describe("the real spec", () => {
 
   it("a changed maxLength on `city` is judged per direction", async () => {
     const { differences } = await diffAfter((doc) => {
-      doc.components.schemas.UserExtraFields.properties.city.maxLength = 100;
+      doc.components.schemas.UserExtraProfile.properties.city.maxLength = 100;
     });
     const severities = new Set(differences.map((d) => `${d.code}:${d.severity}`));
     expect(severities).toEqual(
