@@ -1,5 +1,6 @@
-// Use case 4: CRM synchronisation. The nightly sync replaces each record with PUT (fields
-// the CRM does not send are reset); webhooks for single changes use PATCH.
+// Use case 4: CRM synchronisation. The nightly sync sets the whole record with update(), which
+// sends every writable field (null for those the CRM does not hold, so they are cleared on any
+// provider); webhooks for single changes use PATCH.
 import { createUserExtraClient, NotFoundError, type UserExtraUpdate } from "@user-extra/client";
 
 const client = createUserExtraClient({
@@ -56,4 +57,5 @@ await syncContact({
   crmId: "C-1042",
 });
 const updated = await onPhoneChanged(id, "+1-555-111-2222");
-console.log(updated.telephone, updated.company, updated.custom_field_1);
+// custom_field_1 may be absent from a response: the reference's GET omits it.
+console.log(updated.telephone, updated.company, updated.custom_field_1 ?? "(not returned)");
