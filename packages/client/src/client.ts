@@ -14,24 +14,30 @@ export const DEFAULT_BASE_URL = "https://gate.zequenze.com/api/v1";
 /** An API token, or a function returning the current one (called before every attempt). */
 export type Token = string | (() => string | Promise<string>);
 
+/** Every optional option accepts `undefined`, which means its default. */
 export interface ClientOptions {
-  /** Default: https://gate.zequenze.com/api/v1 */
-  baseUrl?: string;
+  /** Default: https://gate.zequenze.com/api/v1. Requests, redirects and `next` links stay under it. */
+  baseUrl?: string | undefined;
   token: Token;
   /** Default: globalThis.fetch. */
-  fetch?: Fetch;
+  fetch?: Fetch | undefined;
   /** Sent with every request. */
-  headers?: Record<string, string>;
-  /** Timeout of each attempt in milliseconds. Default 60000. */
-  timeoutMs?: number;
+  headers?: Record<string, string> | undefined;
+  /** Timeout of each attempt (headers and body) in milliseconds. Default 60000. */
+  timeoutMs?: number | undefined;
   /** Retries of idempotent requests after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Default: console. */
-  logger?: Logger;
-  /** Default: "warn" (the SDK logs requests at "debug" and retries at "info"). */
-  logLevel?: LogLevel;
+  logger?: Logger | undefined;
+  /**
+   * Default: the USER_EXTRA_LOG environment variable, else "warn" (the SDK logs requests at
+   * "debug" and retries at "info").
+   */
+  logLevel?: LogLevel | undefined;
+  /** Header names whose values logs show as [redacted], besides Authorization and cookies. */
+  secretHeaders?: string[] | undefined;
   /** Default: user-extra-client/<version>, outside browsers only (it would need CORS). */
-  userAgent?: string;
+  userAgent?: string | undefined;
 }
 
 export function createUserExtraClient(options: ClientOptions): UserExtraClient {
@@ -53,6 +59,10 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
     );
   }
   checkRequestOptions({ timeoutMs, maxRetries });
+  const logLevel =
+    options.logLevel ??
+    ((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
+      .USER_EXTRA_LOG as LogLevel | undefined);
 
   const userAgent =
     options.userAgent ??
@@ -71,12 +81,20 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
           },
     timeoutMs,
     maxRetries,
-    log: createLog(options.logger, options.logLevel),
-    debug: options.logLevel === "debug",
+    log: createLog(options.logger, logLevel),
+    debug: logLevel === "debug",
+    base,
+    secret: (options.secretHeaders ?? []).map((h) => h.toLowerCase()),
   });
   // openapi-fetch puts the default headers on every Request it builds; the transport adds the
   // per-call headers and the token.
   const headers = { ...(userAgent && { "user-agent": userAgent }), ...options.headers };
-  const raw = createClient<paths>({ baseUrl: base.href, fetch: send(), headers });
+  // Redirects are followed by the transport, and only under baseUrl (the token goes along).
+  const raw = createClient<paths>({
+    baseUrl: base.href,
+    fetch: send(),
+    headers,
+    redirect: "manual",
+  });
   return userExtraResource(raw, send, base);
 }

@@ -16,10 +16,12 @@ export {
   DEFAULT_BASE_URL,
   type Token,
 } from "./client.js";
+export { APIPromise } from "./core/api-promise.js";
 export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  APIResponseValidationError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
@@ -32,6 +34,6 @@ export {
   UserExtraError,
 } from "./core/errors.js";
 export type { Logger, LogLevel } from "./core/log.js";
-export type { Fetch, RequestOptions } from "./internal/transport.js";
+export type { Fetch, RequestOptions, WithResponse } from "./internal/transport.js";
 export { VERSION } from "./internal/version.js";
 export type { ListQuery, UserExtraClient } from "./resources/user-extra.js";

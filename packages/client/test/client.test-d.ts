@@ -2,6 +2,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type APIError,
+  type APIPromise,
   type BadRequestError,
   createUserExtraClient,
   type NotFoundError,
@@ -26,12 +27,12 @@ describe("construction", () => {
 
 describe("operations", () => {
   it("get, create, update and patch return Promise<UserExtra>; delete Promise<void>", () => {
-    expectTypeOf(client.get(1)).toEqualTypeOf<Promise<UserExtra>>();
-    expectTypeOf(client.create({ parent: 1 })).toEqualTypeOf<Promise<UserExtra>>();
-    expectTypeOf(client.update(1, {})).toEqualTypeOf<Promise<UserExtra>>();
-    expectTypeOf(client.patch(1, {})).toEqualTypeOf<Promise<UserExtra>>();
-    expectTypeOf(client.delete(1)).toEqualTypeOf<Promise<void>>();
-    expectTypeOf(client.list()).toEqualTypeOf<Promise<UserExtraPage>>();
+    expectTypeOf(client.get(1)).toEqualTypeOf<APIPromise<UserExtra>>();
+    expectTypeOf(client.create({ parent: 1 })).toEqualTypeOf<APIPromise<UserExtra>>();
+    expectTypeOf(client.update(1, {})).toEqualTypeOf<APIPromise<UserExtra>>();
+    expectTypeOf(client.patch(1, {})).toEqualTypeOf<APIPromise<UserExtra>>();
+    expectTypeOf(client.delete(1)).toEqualTypeOf<APIPromise<void>>();
+    expectTypeOf(client.list()).toEqualTypeOf<APIPromise<UserExtraPage>>();
   });
 
   it("create rejects a body without parent", () => {

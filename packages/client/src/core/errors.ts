@@ -2,8 +2,36 @@
 // API errors keep the response's status, body and headers, plus the method and path.
 import type { BadRequestBody, ErrorDetail } from "@user-extra/types";
 
+// Marks our errors whichever copy of the package (ESM or CJS build, two installs) made them.
+const BRAND = Symbol.for("@user-extra/client/error");
+
 /** Base of every error the SDK throws. */
-export class UserExtraError extends Error {}
+export class UserExtraError extends Error {
+  /** The request's method and path (without origin), when the error concerns one. */
+  method?: string;
+  path?: string;
+
+  /**
+   * `instanceof` across copies of the package: the CJS and ESM builds each define these
+   * classes, so an error from one copy is matched by class name along its prototype chain.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    if (!(x as Record<symbol, unknown> | null)?.[BRAND]) return false;
+    for (let p = Object.getPrototypeOf(x); p; p = Object.getPrototypeOf(p)) {
+      if (Object.hasOwn(p, "name") && p.name === this.prototype.name) return true;
+    }
+    return false;
+  }
+
+  /** What JSON.stringify shows: never the request, so never the token. */
+  toJSON() {
+    const { name, message, status, requestId, method, path, field } = this as Partial<
+      APIError & InvalidInputError
+    >;
+    return { name, message, status, requestId, method, path, field };
+  }
+}
 
 /** Refused before sending: `field` names the offending input. */
 export class InvalidInputError extends UserExtraError {
@@ -14,19 +42,19 @@ export class InvalidInputError extends UserExtraError {
   }
 }
 
-/** A non-2xx response. */
+/** A response the SDK does not return as data: a non-2xx status, or a 2xx body unlike its type. */
 export class APIError<TBody = unknown> extends UserExtraError {
   readonly status: number;
   /** The parsed JSON body; `undefined` when the body is empty or not JSON (see `excerpt`). */
   readonly body: TBody | undefined;
-  readonly method: string;
+  declare method: string;
   /** Path and query of the request, without the origin. */
-  readonly path: string;
+  declare path: string;
   /** Response headers, names in lower case. */
   readonly headers: Record<string, string>;
   /** `x-request-id` (or `request-id`) response header. */
   readonly requestId: string | undefined;
-  /** Start of a body that is not JSON, whitespace collapsed. */
+  /** Start of a body that is not JSON (or, for a 2xx, any body), whitespace collapsed. */
   readonly excerpt: string | undefined;
 
   constructor(
@@ -36,10 +64,11 @@ export class APIError<TBody = unknown> extends UserExtraError {
     path: string,
     headers: Record<string, string>,
     excerpt?: string,
+    problem?: string,
   ) {
     const requestId = headers["x-request-id"] ?? headers["request-id"];
     super(
-      `${status} ${method} ${path}: ${describe(status, body, excerpt)}${
+      `${status} ${method} ${path}: ${problem ?? describe(status, body, excerpt)}${
         requestId ? ` (request id ${requestId})` : ""
       }`,
     );
@@ -68,8 +97,13 @@ export class NotFoundError extends APIError<ErrorDetail> {}
 export class ConflictError extends APIError<ErrorDetail> {}
 export class RateLimitError extends APIError<ErrorDetail> {}
 export class InternalServerError extends APIError<ErrorDetail> {}
+/**
+ * A 2xx whose body is empty, not JSON, or not the shape the method returns. For a POST the
+ * request may have been applied (the record created) all the same.
+ */
+export class APIResponseValidationError extends APIError {}
 
-/** No response arrived (network failure, DNS, refused connection, ...). */
+/** No (whole) response arrived: network failure, DNS, refused connection, cut-off body, ... */
 export class APIConnectionError extends UserExtraError {}
 /** The SDK's own timeout fired (`timeoutMs`). */
 export class APIConnectionTimeoutError extends APIConnectionError {}
@@ -88,12 +122,14 @@ for (const [name, cls] of Object.entries({
   ConflictError,
   RateLimitError,
   InternalServerError,
+  APIResponseValidationError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
 })) {
   cls.prototype.name = name;
 }
+(UserExtraError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
 
 // `body: never` lets every subclass (each with its own body type) fit one table.
 type APIErrorClass = new (
@@ -114,25 +150,25 @@ const BY_STATUS: Record<number, APIErrorClass> = {
   429: RateLimitError,
 };
 
-/** Reads the body once and builds the error class that matches the status. */
-export async function errorFromResponse(
+/** Whitespace collapsed, at most 200 characters. */
+export const excerptOf = (text: string) => {
+  const e = text.replace(/\s+/g, " ").trim();
+  return e.length > 200 ? `${e.slice(0, 200)}…` : e;
+};
+
+/** The error class that matches the status, from the body already read. */
+export function errorFromResponse(
   res: Response,
+  text: string,
   method: string,
   path: string,
-): Promise<APIError> {
-  let text = "";
-  try {
-    text = await res.text();
-  } catch {
-    // A truncated body still yields the typed error, with what was read (nothing).
-  }
+): APIError {
   let body: unknown;
   let excerpt: string | undefined;
   try {
     body = JSON.parse(text);
   } catch {
-    excerpt = text.replace(/\s+/g, " ").trim();
-    if (excerpt.length > 200) excerpt = `${excerpt.slice(0, 200)}…`;
+    excerpt = excerptOf(text);
   }
   const Cls = BY_STATUS[res.status] ?? (res.status >= 500 ? InternalServerError : APIError);
   return new Cls(res.status, body as never, method, path, Object.fromEntries(res.headers), excerpt);

@@ -27,13 +27,13 @@ export function createLog(logger: Logger = console, level: LogLevel = "warn"): L
   };
 }
 
-const SECRET = /^(authorization|proxy-authorization|cookie|set-cookie)$/;
+const SECRET = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|idempotency-key)$/;
 
-/** Headers as a plain object, credentials replaced by "[redacted]". */
-export function redactHeaders(headers: Headers): Record<string, string> {
+/** Headers as a plain object, credentials and the `secret` names (lower case) as "[redacted]". */
+export function redactHeaders(headers: Headers, secret: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET.test(name) ? "[redacted]" : value;
+    out[name] = SECRET.test(name) || secret.includes(name) ? "[redacted]" : value;
   });
   return out;
 }

@@ -1,6 +1,9 @@
 // Retry policy: what is retried and how long to wait before the next attempt.
 
-/** POST is never retried: a lost response may hide a created record. PATCH is safe here. */
+/**
+ * POST is retried only with an idempotency key: a lost response may hide a created record.
+ * PATCH is safe here (it sets absolute values).
+ */
 export const isIdempotent = (method: string) => method !== "POST";
 
 /** 408, 429 and 5xx may succeed later; other statuses will not. */

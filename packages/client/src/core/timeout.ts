@@ -1,6 +1,11 @@
 // Per-attempt timeout composed with the caller's signals, and an abortable sleep for backoff.
 // Plain setTimeout (not AbortSignal.timeout) so that fake timers drive both in tests.
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  UserExtraError,
+} from "./errors.js";
 
 export type Signals = readonly (AbortSignal | undefined)[];
 
@@ -17,36 +22,59 @@ function listen(signals: Signals, fn: () => void): () => void {
 }
 
 /**
- * Runs `run` with a signal that aborts after `ms` or when a caller signal aborts, and turns a
- * failure into the error that says which fired: timeout, caller abort, or the connection.
- * `what` describes the request, computed only when an error needs it.
+ * Runs `run` (the whole attempt: headers and body) with a signal that aborts after `ms` or
+ * when a caller signal aborts, and turns a failure into the error that says which fired:
+ * timeout, caller abort, or the connection. The race does not rely on `run` honouring the
+ * signal: a body stream that ignores it (an injected fetch, a stalled proxy) is given up on
+ * all the same. `what` describes the request, computed only when an error needs it.
  */
 export async function withTimeout<T>(
   signals: Signals,
   ms: number,
   what: () => string,
   run: (signal: AbortSignal) => Promise<T>,
+  host = "",
 ): Promise<T> {
   if (aborted(signals)) throw userAbort(what());
   const ctl = new AbortController();
   let timedOut = false;
-  const stop = listen(signals, () => ctl.abort());
+  let stop = () => {};
+  const stopped = new Promise<never>((_, reject) => {
+    const abort = () => {
+      ctl.abort();
+      reject(ctl.signal.reason);
+    };
+    stop = listen(signals, abort);
+    ctl.signal.addEventListener("abort", abort);
+  });
+  stopped.catch(() => {});
   const timer = setTimeout(() => {
     timedOut = true;
     ctl.abort();
   }, ms);
   try {
-    return await run(ctl.signal);
+    return await Promise.race([run(ctl.signal), stopped]);
   } catch (cause) {
     if (timedOut) {
       throw new APIConnectionTimeoutError(`Request timed out after ${ms} ms: ${what()}`, { cause });
     }
     if (aborted(signals)) throw userAbort(what(), cause);
-    throw new APIConnectionError(`Connection error: ${what()}`, { cause });
+    if (cause instanceof UserExtraError) throw cause;
+    throw new APIConnectionError(`Connection error: ${what()}${describeCause(cause, host)}`, {
+      cause,
+    });
   } finally {
     clearTimeout(timer);
     stop();
   }
+}
+
+/** " to <host>: <code of the root cause>", the code sitting at cause.cause in Node's fetch. */
+function describeCause(cause: unknown, host: string): string {
+  let root = cause as { cause?: unknown; code?: unknown; message?: unknown } | undefined;
+  while (root?.cause && typeof root.cause === "object") root = root.cause as typeof root;
+  const code = typeof root?.code === "string" ? root.code : root?.message;
+  return `${host && ` to ${host}`}${code ? `: ${code}` : ""}`;
 }
 
 /** Waits `ms`, or rejects with APIUserAbortError as soon as a caller signal aborts. */

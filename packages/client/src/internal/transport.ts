@@ -1,10 +1,18 @@
-// The fetch wrapper handed to openapi-fetch: headers and auth, per-attempt timeout, retries,
-// logging, and (for the SDK's own methods) typed errors. `client.raw` goes through it too.
-import { APIUserAbortError, errorFromResponse } from "../core/errors.js";
+// The fetch wrapper handed to openapi-fetch: headers and auth, the per-attempt timeout (headers
+// and body), redirects kept under baseUrl, retries, logging, and (for the SDK's own methods)
+// typed errors and the 2xx body checked against what the method returns.
+import {
+  APIConnectionError,
+  APIResponseValidationError,
+  errorFromResponse,
+  excerptOf,
+  UserExtraError,
+} from "../core/errors.js";
 import { type Log, redactHeaders } from "../core/log.js";
+import { isUnder } from "../core/pagination.js";
 import { isIdempotent, isRetryableStatus, retryDelay } from "../core/retry.js";
 import { sleep, withTimeout } from "../core/timeout.js";
-import { checkInt } from "../core/validate.js";
+import { checkInt, fail } from "../core/validate.js";
 
 /**
  * fetch's own signature. The SDK sends the Request openapi-fetch built and passes the attempt's
@@ -13,25 +21,48 @@ import { checkInt } from "../core/validate.js";
  */
 export type Fetch = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
-/** Options every method takes as its last argument. */
+/** Options every method takes as its last argument. Each accepts `undefined` (the default). */
 export interface RequestOptions {
   /** Aborts the request (and any retry wait); the error is APIUserAbortError. */
-  signal?: AbortSignal;
-  /** Timeout of each attempt in milliseconds (default: the client's, 60000). */
-  timeoutMs?: number;
-  /** Retries after the first attempt (default: the client's, 2). POST is never retried. */
-  maxRetries?: number;
+  signal?: AbortSignal | undefined;
+  /** Timeout of each attempt, response headers and body, in milliseconds (default: the client's, 60000). */
+  timeoutMs?: number | undefined;
+  /**
+   * Retries after the first attempt (default: the client's, 2). A POST is retried only with
+   * an `idempotencyKey`.
+   */
+  maxRetries?: number | undefined;
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
+  /**
+   * Sent as `Idempotency-Key`; makes a POST retried like the other methods. Only safe when
+   * the provider honours the key (answers a repeated key with the first outcome).
+   */
+  idempotencyKey?: string | undefined;
 }
 
+/** A method's data with the response it came from. */
+export interface WithResponse<T> {
+  data: T;
+  /** The final response (its body already read). */
+  response: Response;
+  /** `x-request-id` (or `request-id`) response header. */
+  requestId: string | undefined;
+}
+
+/** The problem with a 2xx body, if the method relies on something it lacks; null: no body. */
+export type Check = ((data: unknown) => string | undefined) | null;
+
 export interface SendOptions extends RequestOptions {
-  /** Turn a non-2xx response into an APIError (the SDK's methods) instead of returning it. */
-  throwOnError?: boolean;
+  /** The SDK's methods: typed errors, and the 2xx body parsed and checked into `out`. */
+  sdk?: {
+    check: Check;
+    out?: WithResponse<unknown> & { url: string };
+  };
   /** Send to this URL instead of the request's (pagination's `next`). */
-  url?: string;
+  url?: string | undefined;
   /** The body already serialized by the SDK, kept to resend it intact on a retry. */
-  body?: string;
+  body?: string | undefined;
 }
 
 export interface TransportConfig {
@@ -43,69 +74,168 @@ export interface TransportConfig {
   log: Log;
   /** Whether debug lines are logged: skips building them otherwise. */
   debug: boolean;
+  /** Requests, redirects and `next` links stay under it. */
+  base: URL;
+  /** Header names (lower case) redacted in logs besides the usual credentials. */
+  secret: string[];
 }
 
 export function checkRequestOptions(o: RequestOptions) {
   checkInt("timeoutMs", o.timeoutMs, 1);
   checkInt("maxRetries", o.maxRetries, 0);
+  if (
+    o.idempotencyKey !== undefined &&
+    (typeof o.idempotencyKey !== "string" || !o.idempotencyKey)
+  ) {
+    fail("idempotencyKey", o.idempotencyKey, "a non-empty string");
+  }
 }
 
+const rid = (h: Headers) => h.get("x-request-id") ?? h.get("request-id") ?? undefined;
+
 export function createTransport(cfg: TransportConfig) {
+  const { base } = cfg;
   return (call: SendOptions = {}): Fetch =>
     async (req) => {
+      const { method } = req;
       const timeoutMs = call.timeoutMs ?? cfg.timeoutMs;
-      const maxRetries = isIdempotent(req.method) ? (call.maxRetries ?? cfg.maxRetries) : 0;
+      const key = call.idempotencyKey;
+      const maxRetries = method !== "POST" || key ? (call.maxRetries ?? cfg.maxRetries) : 0;
+      if (cfg.debug && method === "POST" && !key && call.maxRetries) {
+        cfg.log("debug", "maxRetries ignored: a POST is retried only with an idempotencyKey");
+      }
       // The SDK's methods pass the caller's signal in `call`; client.raw's callers put it on
       // the Request (whose own signal never fires otherwise).
-      const signals = call.throwOnError ? [call.signal] : [call.signal, req.signal];
-      // Every attempt sends the same bytes: the SDK's serialized body, else the Request's, read
-      // once (only client.raw with a body, or a retry, rebuilds the Request).
-      const body = call.body ?? (req.body && maxRetries > 0 ? await req.arrayBuffer() : undefined);
+      const signals = call.sdk ? [call.signal] : [call.signal, req.signal];
+      // Every attempt (and a 307/308 redirect) sends the same bytes: the SDK's serialized
+      // body, else the Request's, read once.
+      const body = call.body ?? (req.body ? await req.arrayBuffer() : undefined);
       const rebuild = call.url !== undefined || req.bodyUsed;
+      let url = call.url ?? req.url;
       // Path and query, for errors and logs only (not computed on the happy path).
       const path = () => {
-        const url = new URL(call.url ?? req.url);
-        return url.pathname + url.search;
+        const u = new URL(url);
+        return u.pathname + u.search;
       };
-      const what = () => `${req.method} ${path()}`;
-      // Set once: a rebuilt Request (retry, `next` link) copies them from `req`.
-      for (const [k, v] of Object.entries(call.headers ?? {})) req.headers.set(k, v);
+      const what = () => `${method} ${path()}`;
+      const headers = req.headers;
+      for (const [k, v] of Object.entries(call.headers ?? {})) headers.set(k, v);
+      if (key) headers.set("idempotency-key", key);
+      const request = (to: string, h = headers) =>
+        new Request(to, { method, headers: h, body, redirect: "manual" });
 
       for (let retry = 0; ; retry++) {
-        const out =
-          retry === 0 && !rebuild
-            ? req
-            : new Request(call.url ?? req.url, { method: req.method, headers: req.headers, body });
+        url = call.url ?? req.url;
+        const out = retry === 0 && !rebuild ? req : request(url);
         const token = cfg.token();
         out.headers.set(
           "authorization",
           `Bearer ${typeof token === "string" ? token : await token}`,
         );
-        if (cfg.debug) cfg.log("debug", `→ ${what()}`, { headers: redactHeaders(out.headers) });
+        if (cfg.debug) {
+          cfg.log("debug", `→ ${what()}`, { headers: redactHeaders(out.headers, cfg.secret) });
+        }
+        const start = Date.now();
 
         let res: Response | undefined;
+        let text = "";
         let failure: unknown;
         try {
-          res = await withTimeout(signals, timeoutMs, what, (signal) => cfg.fetch(out, { signal }));
-          if (cfg.debug) cfg.log("debug", `← ${res.status} ${what()}`);
+          // The whole attempt is under the timeout: redirects, headers, body.
+          [res, text] = await withTimeout(
+            signals,
+            timeoutMs,
+            what,
+            async (signal) => {
+              for (let r = out, hops = 0; ; hops++) {
+                const res = await cfg.fetch(r, { signal });
+                const to = redirect(res, url, method, hops);
+                if (!to) return [res, res.status === 204 ? "" : await res.text()] as const;
+                res.body?.cancel().catch(() => {});
+                url = to;
+                r = request(to, out.headers);
+              }
+            },
+            base.host,
+          );
+          if (cfg.debug) {
+            const id = rid(res.headers);
+            cfg.log(
+              "debug",
+              `← ${res.status} ${what()} ${Date.now() - start} ms${id ? ` (request id ${id})` : ""}`,
+            );
+          }
         } catch (e) {
-          if (e instanceof APIUserAbortError) throw e;
+          if (!(e instanceof APIConnectionError)) throw e;
+          if (method === "POST") e.message += " (the POST may have been applied)";
+          Object.assign(e, { method, path: path() });
           failure = e;
         }
 
         if (retry >= maxRetries || (res && !isRetryableStatus(res.status))) {
           if (!res) throw failure;
-          if (call.throwOnError && !res.ok) throw await errorFromResponse(res, req.method, path());
-          return res;
+          if (!call.sdk) {
+            return new Response(text || null, {
+              status: res.status,
+              statusText: res.statusText,
+              headers: res.headers,
+            });
+          }
+          if (!res.ok) throw errorFromResponse(res, text, method, path());
+          const data = parse(res, text, call.sdk.check);
+          call.sdk.out = { data, response: res, requestId: rid(res.headers), url };
+          // The outcome is in `out`; a bodiless 204 tells openapi-fetch there is nothing to read.
+          return new Response(null, { status: 204 });
         }
         const delay = retryDelay(retry, res?.headers.get("retry-after") ?? null);
         cfg.log(
           "info",
           `${what()} ${res ? `answered ${res.status}` : "failed"}; retry ${retry + 1} of ${maxRetries} in ${Math.round(delay)} ms`,
         );
-        // Free the connection; not awaited (a tee'd body's cancel waits for its twin).
-        res?.body?.cancel().catch(() => {});
         await sleep(delay, signals, what());
       }
+
+      /** The JSON of a 2xx, or the typed error saying what is wrong with it. */
+      function parse(res: Response, text: string, check: Check) {
+        if (check === null) return undefined;
+        let data: unknown;
+        let problem: string | undefined;
+        try {
+          data = JSON.parse(text);
+          problem = check(data);
+        } catch {
+          problem = text ? "body is not JSON" : "empty body";
+        }
+        if (!problem) return data;
+        throw new APIResponseValidationError(
+          res.status,
+          data,
+          method,
+          path(),
+          Object.fromEntries(res.headers),
+          excerptOf(text),
+          `${problem}${method === "POST" ? "; the request may have been applied" : ""}: ${excerptOf(text) || "(nothing)"}`,
+        );
+      }
     };
+
+  /** The URL a redirect leads to, if it is one the SDK follows; throws for one it refuses. */
+  function redirect(res: Response, from: string, method: string, hops: number) {
+    const refuse = (why: string) => {
+      throw new UserExtraError(
+        `Redirect refused: ${res.status} ${method} ${new URL(from).pathname} ${why}; nothing was sent there`,
+      );
+    };
+    // A browser hides the target of a manual redirect.
+    if (res.type === "opaqueredirect") refuse("(target hidden by the browser)");
+    const location = res.headers.get("location");
+    if (res.status < 300 || res.status > 308 || !location) return undefined;
+    const to = new URL(location, from);
+    if (!isUnder(to, base)) refuse(`to ${to.origin}${to.pathname}, outside baseUrl ${base.href}`);
+    if (res.status < 307 && method !== "GET" && method !== "HEAD") {
+      refuse(`to ${to.pathname} would turn the ${method} into a GET`);
+    }
+    if (hops >= 5) refuse("after 5 redirects");
+    return to.href;
+  }
 }

@@ -10,49 +10,58 @@ import {
   type UserExtraUpdate,
 } from "@user-extra/types";
 import type { Client } from "openapi-fetch";
-import { UserExtraError } from "../core/errors.js";
+import { APIPromise } from "../core/api-promise.js";
 import { walkPages } from "../core/pagination.js";
 import { checkBody, checkId, checkInt } from "../core/validate.js";
 import {
+  type Check,
   checkRequestOptions,
   type Fetch,
   type RequestOptions,
   type SendOptions,
+  type WithResponse,
 } from "../internal/transport.js";
 
-/** Filters of `list`, `listAll` and `pages`. */
+/** Filters of `list`, `listAll` and `pages`. Each accepts `undefined` (no filter). */
 export interface ListQuery {
   /** Only the record of this parent user account. */
-  parent?: number;
+  parent?: number | undefined;
   /** Only records of this organization (another organization answers 403). */
-  organizationId?: number;
+  organizationId?: number | undefined;
   /** Page size (default: the server's; a DRF provider clamps it to its maximum). */
-  limit?: number;
+  limit?: number | undefined;
   /** Index of the first record, from 0. */
-  offset?: number;
+  offset?: number | undefined;
   /** Include `device_info` in each record. */
-  deviceInfo?: boolean;
+  deviceInfo?: boolean | undefined;
 }
 
 export interface UserExtraClient {
   /** One page of records. */
-  list(query?: ListQuery, options?: RequestOptions): Promise<UserExtraPage>;
+  list(query?: ListQuery, options?: RequestOptions): APIPromise<UserExtraPage>;
   /** Every record matching the filters, following `next` page by page. */
   listAll(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtra>;
   /** Every page matching the filters, following `next`. */
   pages(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtraPage>;
-  get(id: number, query?: { deviceInfo?: boolean }, options?: RequestOptions): Promise<UserExtra>;
-  /** POST: never retried automatically. A second record for the same parent is a ConflictError. */
-  create(body: UserExtraCreate, options?: RequestOptions): Promise<UserExtra>;
+  get(
+    id: number,
+    query?: { deviceInfo?: boolean | undefined },
+    options?: RequestOptions,
+  ): APIPromise<UserExtra>;
+  /**
+   * POST: retried only with `options.idempotencyKey`. A second record for the same parent is a
+   * ConflictError.
+   */
+  create(body: UserExtraCreate, options?: RequestOptions): APIPromise<UserExtra>;
   /**
    * PUT: sets every writable field. Fields `body` leaves out are sent as cleared (null, false
    * for `accept_terms`), so the record is the same on a provider that resets omitted fields
    * and on one that keeps them (as DRF does). To change some fields only, use `patch`.
    */
-  update(id: number, body: UserExtraUpdate, options?: RequestOptions): Promise<UserExtra>;
+  update(id: number, body: UserExtraUpdate, options?: RequestOptions): APIPromise<UserExtra>;
   /** PATCH: changes only the fields given. */
-  patch(id: number, body: UserExtraPatch, options?: RequestOptions): Promise<UserExtra>;
-  delete(id: number, options?: RequestOptions): Promise<void>;
+  patch(id: number, body: UserExtraPatch, options?: RequestOptions): APIPromise<UserExtra>;
+  delete(id: number, options?: RequestOptions): APIPromise<void>;
   /** The openapi-fetch client, with the same auth, retries and timeouts (it does not throw on non-2xx). */
   raw: Client<paths>;
 }
@@ -80,49 +89,74 @@ function listQuery(q: ListQuery = {}) {
   };
 }
 
+// What each method relies on in a 2xx body, checked cheaply (full validation is opt-in).
+type Body = { id?: unknown; results?: unknown; next?: unknown; count?: unknown } | null;
+const isRecord: Check = (d) =>
+  Number.isInteger((d as Body)?.id) ? undefined : "body is not a record (no integer id)";
+const isPage: Check = (d) => {
+  const p = d as Body;
+  return Array.isArray(p?.results) &&
+    typeof p.count === "number" &&
+    (p.next === null || typeof p.next === "string")
+    ? undefined
+    : "body is not a page (count, next, results)";
+};
+
+type Out<T = unknown> = WithResponse<T> & { url: string };
+type Init = { fetch: Fetch; bodySerializer?: () => string };
+
 export function userExtraResource(
   raw: Client<paths>,
   send: (o: SendOptions) => Fetch,
   base: URL,
 ): UserExtraClient {
-  // openapi-fetch throws what the transport throws; anything else is its JSON.parse failing.
-  const data = async <T>(p: Promise<{ data?: T }>): Promise<T> => {
-    try {
-      return (await p).data as T;
-    } catch (e) {
-      if (e instanceof UserExtraError) throw e;
-      throw new UserExtraError("The API answered 2xx with a body that is not JSON", {
-        cause: e,
-      });
-    }
-  };
-  const init = (o: RequestOptions = {}, url?: string, body?: string) => {
-    checkRequestOptions(o);
-    return { fetch: send({ ...o, throwOnError: true, url, body }) };
-  };
-  // Serialized once: openapi-fetch sends these bytes and a retry resends the same ones.
-  const withBody = <B>(body: B, o?: RequestOptions) => {
-    const text = JSON.stringify(body);
-    return { body, bodySerializer: () => text, ...init(o, undefined, text) };
-  };
+  /**
+   * Runs one call: `go` validates its input, then sends through openapi-fetch with the `init`
+   * it is given (the transport, and the serialized body if any). The transport reads and
+   * checks the response and hands back the outcome; openapi-fetch only builds the request.
+   */
+  const call = <T>(
+    check: Check,
+    o: RequestOptions | undefined,
+    go: (init: (body?: unknown, url?: string) => Init) => Promise<unknown>,
+  ) =>
+    new APIPromise<T>(
+      (async () => {
+        checkRequestOptions(o ?? {});
+        const sdk: NonNullable<SendOptions["sdk"]> = { check };
+        await go((body, url) => {
+          // Serialized once: openapi-fetch sends these bytes and a retry resends the same ones.
+          const text = body === undefined ? undefined : JSON.stringify(body);
+          return {
+            fetch: send({ ...o, sdk, url, body: text }),
+            ...(text !== undefined && { bodySerializer: () => text }),
+          };
+        });
+        return sdk.out as Out<T>;
+      })(),
+    );
 
-  const list = async (q?: ListQuery, o?: RequestOptions) => {
-    const query = listQuery(q);
-    return data(raw.GET("/user_extra/", { params: { query }, ...init(o) }));
-  };
+  const firstPage = (q?: ListQuery, o?: RequestOptions) =>
+    call<UserExtraPage>(isPage, o, (init) => {
+      const query = listQuery(q);
+      return raw.GET("/user_extra/", { params: { query }, ...init() });
+    });
 
   const pages = (q?: ListQuery, o?: RequestOptions) => {
     listQuery(q);
-    init(o); // validate now, not at the first iteration
+    checkRequestOptions(o ?? {}); // validate now, not at the first iteration
+    // The page with the URL it came from (after redirects), for the loop check.
+    const withUrl = (p: APIPromise<UserExtraPage>) =>
+      p.withResponse().then((r): [UserExtraPage, string] => [r.data, (r as Out).url]);
     return walkPages(
-      () => list(q, o),
-      (url) => data(raw.GET("/user_extra/", init(o, url))),
+      () => withUrl(firstPage(q, o)),
+      (url) => withUrl(call(isPage, o, (init) => raw.GET("/user_extra/", init(undefined, url)))),
       base,
     );
   };
 
   return {
-    list,
+    list: firstPage,
     pages,
     listAll(q, o) {
       const it = pages(q, o);
@@ -130,32 +164,35 @@ export function userExtraResource(
         for await (const page of it) yield* page.results;
       })();
     },
-    async get(id, q = {}, o) {
-      checkId(id);
-      const params = { path: { id }, query: { device_info: q.deviceInfo } };
-      return data(raw.GET("/user_extra/{id}/", { params, ...init(o) }));
-    },
-    async create(body, o) {
-      checkBody(body, true);
-      return data(raw.POST("/user_extra/", withBody(body, o)));
-    },
-    async update(id, body, o) {
-      checkId(id);
-      checkBody(body);
-      const full = fullUpdate(body);
-      return data(raw.PUT("/user_extra/{id}/", { params: { path: { id } }, ...withBody(full, o) }));
-    },
-    async patch(id, body, o) {
-      checkId(id);
-      checkBody(body);
-      return data(
-        raw.PATCH("/user_extra/{id}/", { params: { path: { id } }, ...withBody(body, o) }),
-      );
-    },
-    async delete(id, o) {
-      checkId(id);
-      await data(raw.DELETE("/user_extra/{id}/", { params: { path: { id } }, ...init(o) }));
-    },
+    get: (id, q = {}, o) =>
+      call(isRecord, o, (init) => {
+        checkId(id);
+        const params = { path: { id }, query: { device_info: q.deviceInfo } };
+        return raw.GET("/user_extra/{id}/", { params, ...init() });
+      }),
+    create: (body, o) =>
+      call(isRecord, o, (init) => {
+        checkBody(body, true);
+        return raw.POST("/user_extra/", { body, ...init(body) });
+      }),
+    update: (id, body, o) =>
+      call(isRecord, o, (init) => {
+        checkId(id);
+        checkBody(body);
+        const full = fullUpdate(body);
+        return raw.PUT("/user_extra/{id}/", { params: { path: { id } }, body, ...init(full) });
+      }),
+    patch: (id, body, o) =>
+      call(isRecord, o, (init) => {
+        checkId(id);
+        checkBody(body);
+        return raw.PATCH("/user_extra/{id}/", { params: { path: { id } }, body, ...init(body) });
+      }),
+    delete: (id, o) =>
+      call(null, o, (init) => {
+        checkId(id);
+        return raw.DELETE("/user_extra/{id}/", { params: { path: { id } }, ...init() });
+      }),
     raw,
   };
 }

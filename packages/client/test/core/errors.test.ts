@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  APIConnectionError,
   APIError,
+  APIResponseValidationError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -116,7 +118,7 @@ describe("bodies that are not JSON", () => {
     expect(err.excerpt).toBe('{"detail": "Not fou');
   });
 
-  it("a body whose stream breaks midway", async () => {
+  it("a body whose stream breaks midway is a connection error (it is retried like one)", async () => {
     const stream = new ReadableStream({
       start(c) {
         c.enqueue(new TextEncoder().encode('{"detail":'));
@@ -124,13 +126,14 @@ describe("bodies that are not JSON", () => {
       },
     });
     const err = await getWith(new Response(stream, { status: 500 }));
-    expect(err).toBeInstanceOf(InternalServerError);
+    expect(err).toBeInstanceOf(APIConnectionError);
     expect(err).not.toBeInstanceOf(SyntaxError);
   });
 
-  it("a 2xx with a body that is not JSON is a UserExtraError, not a SyntaxError", async () => {
+  it("a 2xx with a body that is not JSON is an APIResponseValidationError, not a SyntaxError", async () => {
     const err = await getWith(new Response("<html>ok</html>", { status: 200 }));
+    expect(err).toBeInstanceOf(APIResponseValidationError);
     expect(err).toBeInstanceOf(UserExtraError);
-    expect((err as Error).cause).toBeInstanceOf(SyntaxError);
+    expect((err as APIResponseValidationError).excerpt).toBe("<html>ok</html>");
   });
 });
