@@ -16,10 +16,12 @@ export class UserExtraError extends Error {
    * classes, so an error from one copy is matched by class name along its prototype chain.
    */
   static override [Symbol.hasInstance](x: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` asks about.
+    const cls = this;
+    if (Function.prototype[Symbol.hasInstance].call(cls, x)) return true;
     if (!(x as Record<symbol, unknown> | null)?.[BRAND]) return false;
     for (let p = Object.getPrototypeOf(x); p; p = Object.getPrototypeOf(p)) {
-      if (Object.hasOwn(p, "name") && p.name === this.prototype.name) return true;
+      if (Object.hasOwn(p, "name") && p.name === cls.prototype.name) return true;
     }
     return false;
   }

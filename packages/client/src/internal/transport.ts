@@ -100,8 +100,8 @@ export function createTransport(cfg: TransportConfig) {
       const { method } = req;
       const timeoutMs = call.timeoutMs ?? cfg.timeoutMs;
       const key = call.idempotencyKey;
-      const maxRetries = method !== "POST" || key ? (call.maxRetries ?? cfg.maxRetries) : 0;
-      if (cfg.debug && method === "POST" && !key && call.maxRetries) {
+      const maxRetries = isIdempotent(method) || key ? (call.maxRetries ?? cfg.maxRetries) : 0;
+      if (cfg.debug && !isIdempotent(method) && !key && call.maxRetries) {
         cfg.log("debug", "maxRetries ignored: a POST is retried only with an idempotencyKey");
       }
       // The SDK's methods pass the caller's signal in `call`; client.raw's callers put it on
