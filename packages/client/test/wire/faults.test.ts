@@ -67,7 +67,7 @@ describe("the timeout and the caller's signal cover the body", () => {
 
   it("the caller's signal stops a stalled body (APIUserAbortError)", async () => {
     const ctl = new AbortController();
-    const { fetch, calls } = fakeFetch((req) => {
+    const { fetch, calls } = fakeFetch(() => {
       queueMicrotask(() => ctl.abort());
       return stalled();
     });

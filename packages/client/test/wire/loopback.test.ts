@@ -114,11 +114,12 @@ describe("empty and wrongly shaped 200s", () => {
       res.writeHead(200, { "content-type": "application/json", "x-request-id": "rid-1" });
       res.end(body);
     });
-    for (const call of [
+    const calls: (() => Promise<unknown>)[] = [
       () => sdk().get(7),
       () => sdk().list(),
       () => sdk().create({ parent: 1 }),
-    ]) {
+    ];
+    for (const call of calls) {
       const err = (await settle(call())) as APIResponseValidationError;
       expect(err).toBeInstanceOf(APIResponseValidationError);
       expect(err.status).toBe(200);
