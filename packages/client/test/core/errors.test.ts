@@ -12,7 +12,7 @@ import {
   RateLimitError,
   UserExtraError,
 } from "../../src/index.js";
-import { client, fakeFetch, json, settle } from "../helpers.js";
+import { BASE, client, fakeFetch, hangingFetch, json, settle, TOKEN } from "../helpers.js";
 
 // maxRetries 0: these tests are about mapping, not retrying.
 const getWith = async (res: Response) => {
@@ -135,5 +135,85 @@ describe("bodies that are not JSON", () => {
     expect(err).toBeInstanceOf(APIResponseValidationError);
     expect(err).toBeInstanceOf(UserExtraError);
     expect((err as APIResponseValidationError).excerpt).toBe("<html>ok</html>");
+  });
+});
+
+describe("toJSON", () => {
+  const roundTrip = (e: unknown) => JSON.parse(JSON.stringify(e)) as Record<string, unknown>;
+
+  it("an API error: name, message, status, request id, method and path; never the token", async () => {
+    const { fetch } = fakeFetch(json(404, { detail: "Not found." }, { "x-request-id": "rid-9" }));
+    const err = await settle(
+      client(fetch, { maxRetries: 0 }).get(7, {}, { headers: { authorization: "x" } }),
+    );
+    expect(roundTrip(err)).toEqual({
+      name: "NotFoundError",
+      message: "404 GET /api/v1/user_extra/7/: Not found. (request id rid-9)",
+      status: 404,
+      requestId: "rid-9",
+      method: "GET",
+      path: "/api/v1/user_extra/7/",
+    });
+  });
+
+  it.each([
+    ["connection", () => fakeFetch(new TypeError("fetch failed")).fetch, "APIConnectionError"],
+    ["timeout", () => hangingFetch().fetch, "APIConnectionTimeoutError"],
+  ])("a %s error has its name, message, method and path", async (_, make, name) => {
+    const err = await settle(client(make(), { maxRetries: 0, timeoutMs: 1 }).delete(7));
+    const j = roundTrip(err);
+    expect(j).toMatchObject({ name, method: "DELETE", path: "/api/v1/user_extra/7/" });
+    expect(String(j.message)).toContain("DELETE /api/v1/user_extra/7/");
+    expect(JSON.stringify(err)).not.toContain(TOKEN);
+  });
+
+  it("an abort error and an input error are not {}", async () => {
+    const { fetch } = fakeFetch(json(200, {}));
+    const abort = await settle(client(fetch).get(7, {}, { signal: AbortSignal.abort() }));
+    expect(roundTrip(abort)).toMatchObject({ name: "APIUserAbortError" });
+    expect(String(roundTrip(abort).message)).toContain("aborted");
+    const input = await settle(client(fetch).get(-1));
+    expect(roundTrip(input)).toMatchObject({ name: "InvalidInputError", field: "id" });
+  });
+});
+
+describe("instanceof across copies of the package", () => {
+  // What another build of this module makes: its own classes, with the same names and brand.
+  function foreign(names: string[]) {
+    let proto: object = Error.prototype;
+    for (const name of names) {
+      proto = Object.create(proto, { name: { value: name } });
+    }
+    Object.defineProperty(proto, Symbol.for("@user-extra/client/error"), { value: true });
+    return Object.create(proto);
+  }
+
+  it("an error of another copy matches its class and its ancestors, and no other class", () => {
+    const e = foreign(["UserExtraError", "APIError", "NotFoundError"]);
+    expect(e instanceof NotFoundError).toBe(true);
+    expect(e instanceof APIError).toBe(true);
+    expect(e instanceof UserExtraError).toBe(true);
+    expect(e instanceof ConflictError).toBe(false);
+    expect(e instanceof APIConnectionError).toBe(false);
+  });
+
+  it("an unbranded object with the same names is not ours", () => {
+    const e = Object.create(Object.create(Error.prototype, { name: { value: "NotFoundError" } }));
+    expect(e instanceof NotFoundError).toBe(false);
+    expect(new Error("x") instanceof UserExtraError).toBe(false);
+  });
+});
+
+describe("connection errors name the host and the root cause", () => {
+  it("the code at cause.cause (Node's fetch) and the host are in the message", async () => {
+    const root = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), {
+      code: "ECONNREFUSED",
+    });
+    const { fetch } = fakeFetch(new TypeError("fetch failed", { cause: root }));
+    const err = (await settle(client(fetch, { maxRetries: 0 }).get(7))) as Error;
+    expect(err).toBeInstanceOf(APIConnectionError);
+    expect(err.message).toBe(
+      `Connection error: GET /api/v1/user_extra/7/ to ${new URL(BASE).host}: ECONNREFUSED`,
+    );
   });
 });

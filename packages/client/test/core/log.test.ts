@@ -20,7 +20,7 @@ function recorder() {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -107,5 +107,98 @@ describe("the token stays secret", () => {
     await p;
     expect(text()).not.toContain(TOKEN);
     expect(text()).toContain("[redacted]");
+  });
+});
+
+describe("what the log lines carry", () => {
+  it("each response line has the status, the duration and the request id", async () => {
+    const { logger, lines } = recorder();
+    // The answer takes 42 ms of the (fake) clock.
+    const { fetch } = fakeFetch(() => {
+      vi.setSystemTime(Date.now() + 42);
+      return json(200, record(1), { "x-request-id": "rid-7" });
+    });
+    const p = client(fetch, { logger, logLevel: "debug" }).get(1);
+    await vi.runAllTimersAsync();
+    await p;
+    const answer = lines.map((l) => String(l.args[0])).find((m) => m.includes("←"));
+    expect(answer).toBe("[user-extra] ← 200 GET /api/v1/user_extra/1/ 42 ms (request id rid-7)");
+  });
+
+  it("headers the caller declares secret are redacted, besides the usual ones", async () => {
+    const { logger, text } = recorder();
+    const { fetch, calls } = fakeFetch(json(200, record(1)));
+    const c = client(fetch, {
+      logger,
+      logLevel: "debug",
+      headers: { "X-Partner-Key": "partner-secret-1" },
+      secretHeaders: ["x-partner-key", "X-Session"],
+    });
+    await c.get(1, {}, { headers: { "x-session": "session-secret-2" } });
+    expect(calls[0]?.headers.get("x-partner-key")).toBe("partner-secret-1"); // still sent
+    expect(text()).not.toContain("partner-secret-1");
+    expect(text()).not.toContain("session-secret-2");
+    expect(text()).toContain("'x-partner-key': '[redacted]'");
+  });
+
+  it("USER_EXTRA_LOG sets the level when logLevel is not given; logLevel wins", async () => {
+    vi.stubEnv("USER_EXTRA_LOG", "debug");
+    try {
+      const a = recorder();
+      await client(fakeFetch(json(200, record(1))).fetch, { logger: a.logger }).get(1);
+      expect(a.lines.some((l) => l.level === "debug")).toBe(true);
+      const b = recorder();
+      await client(fakeFetch(json(200, record(1))).fetch, {
+        logger: b.logger,
+        logLevel: "warn",
+      }).get(1);
+      expect(b.lines).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("an unknown USER_EXTRA_LOG is refused, naming the variable's value", () => {
+    vi.stubEnv("USER_EXTRA_LOG", "loud");
+    try {
+      expect(() => client(fakeFetch(json(200, {})).fetch)).toThrow(/"loud" is not one of debug/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe("POST and retries", () => {
+  it("maxRetries on a POST without an idempotency key: one attempt and a debug note", async () => {
+    const { logger, lines } = recorder();
+    const { fetch, calls } = fakeFetch(json(503, { detail: "busy" }));
+    const p = settle(
+      client(fetch, { logger, logLevel: "debug" }).create({ parent: 1 }, { maxRetries: 3 }),
+    );
+    await vi.runAllTimersAsync();
+    await p;
+    expect(calls).toHaveLength(1);
+    expect(
+      lines.some(
+        (l) => l.level === "debug" && /maxRetries ignored.*idempotencyKey/.test(String(l.args[0])),
+      ),
+    ).toBe(true);
+  });
+
+  it("with an idempotency key a POST is retried, every attempt carrying the same key", async () => {
+    const { fetch, calls } = fakeFetch(json(503, { detail: "busy" }), json(201, record(1)));
+    const p = client(fetch).create({ parent: 1 }, { idempotencyKey: "signup-45" });
+    await vi.runAllTimersAsync();
+    expect(await p).toEqual(record(1));
+    expect(calls.map((c) => c.headers.get("idempotency-key"))).toEqual(["signup-45", "signup-45"]);
+    expect(calls[1]?.body).toBe(calls[0]?.body);
+  });
+
+  it("an empty idempotency key is refused before sending", async () => {
+    const { fetch, calls } = fakeFetch(json(201, record(1)));
+    const err = await settle(client(fetch).create({ parent: 1 }, { idempotencyKey: "" }));
+    expect(err).toBeInstanceOf(InvalidInputError);
+    expect((err as InvalidInputError).field).toBe("idempotencyKey");
+    expect(calls).toHaveLength(0);
   });
 });
