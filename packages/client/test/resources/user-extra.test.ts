@@ -1,6 +1,6 @@
 // What each operation sends and returns.
 import { describe, expect, it } from "vitest";
-import { BASE, client, fakeFetch, json, record, specPutFields } from "../helpers.js";
+import { BASE, client, fakeFetch, json, record, settle, specPutFields } from "../helpers.js";
 
 const emptyPage = { count: 0, next: null, previous: null, results: [] };
 
@@ -76,5 +76,48 @@ describe("operations", () => {
     expect(await client(fetch).delete(5)).toBeUndefined();
     expect(calls[0]?.method).toBe("DELETE");
     expect(calls[0]?.url.pathname).toBe("/api/v1/user_extra/5/");
+  });
+});
+
+describe("withResponse()", () => {
+  type C = ReturnType<typeof client>;
+  const page = { count: 1, next: null, previous: null, results: [record(7)] };
+  it.each([
+    ["list", (c: C) => c.list().withResponse(), 200, page],
+    ["get", (c: C) => c.get(7).withResponse(), 200, record(7)],
+    ["create", (c: C) => c.create({ parent: 1 }).withResponse(), 201, record(7)],
+    ["update", (c: C) => c.update(7, {}).withResponse(), 200, record(7)],
+    ["patch", (c: C) => c.patch(7, {}).withResponse(), 200, record(7)],
+  ] as const)("%s: the data, the Response and the request id", async (_, go, status, body) => {
+    const { fetch } = fakeFetch(json(status, body, { "x-request-id": `rid-${status}` }));
+    const { data, response, requestId } = await go(client(fetch));
+    expect(data).toEqual(body);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(requestId).toBe(`rid-${status}`);
+  });
+
+  it("delete: no data, the 204 Response and its request id", async () => {
+    const { fetch } = fakeFetch(
+      new Response(null, { status: 204, headers: { "request-id": "r-204" } }),
+    );
+    const { data, response, requestId } = await client(fetch).delete(7).withResponse();
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(204);
+    expect(requestId).toBe("r-204");
+  });
+
+  it("awaiting and withResponse() share one request", async () => {
+    const { fetch, calls } = fakeFetch(json(200, record(7)));
+    const p = client(fetch).get(7);
+    const [a, b] = await Promise.all([p, p.withResponse()]);
+    expect(a).toBe(b.data);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("an error rejects both ways, with no unhandled rejection when only one is used", async () => {
+    const { fetch } = fakeFetch(json(404, { detail: "Not found." }));
+    const err = await settle(client(fetch, { maxRetries: 0 }).get(7).withResponse());
+    expect(err).toHaveProperty("status", 404);
   });
 });
