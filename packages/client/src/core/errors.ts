@@ -17,11 +17,11 @@ export class UserExtraError extends Error {
    */
   static override [Symbol.hasInstance](x: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` asks about.
-    const cls = this;
-    if (Function.prototype[Symbol.hasInstance].call(cls, x)) return true;
+    if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
     if (!(x as Record<symbol, unknown> | null)?.[BRAND]) return false;
     for (let p = Object.getPrototypeOf(x); p; p = Object.getPrototypeOf(p)) {
-      if (Object.hasOwn(p, "name") && p.name === cls.prototype.name) return true;
+      // biome-ignore lint/complexity/noThisInStatic: as above.
+      if (Object.hasOwn(p, "name") && p.name === this.prototype.name) return true;
     }
     return false;
   }
@@ -133,48 +133,11 @@ for (const [name, cls] of Object.entries({
 }
 (UserExtraError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
 
-// `body: never` lets every subclass (each with its own body type) fit one table.
-type APIErrorClass = new (
-  status: number,
-  body: never,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  excerpt?: string,
-) => APIError;
-
-const BY_STATUS: Record<number, APIErrorClass> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  429: RateLimitError,
-};
-
 /** Whitespace collapsed, at most 200 characters. */
 export const excerptOf = (text: string) => {
   const e = text.replace(/\s+/g, " ").trim();
   return e.length > 200 ? `${e.slice(0, 200)}…` : e;
 };
-
-/** The error class that matches the status, from the body already read. */
-export function errorFromResponse(
-  res: Response,
-  text: string,
-  method: string,
-  path: string,
-): APIError {
-  let body: unknown;
-  let excerpt: string | undefined;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    excerpt = excerptOf(text);
-  }
-  const Cls = BY_STATUS[res.status] ?? (res.status >= 500 ? InternalServerError : APIError);
-  return new Cls(res.status, body as never, method, path, Object.fromEntries(res.headers), excerpt);
-}
 
 function fieldErrors(body: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};

@@ -1,6 +1,19 @@
 // Client-side checks run before any request, so that bad input fails fast with a message
-// naming the field, what is wrong with the value, and what was expected.
+// naming the field, what is wrong with the value, and what was expected. The rules come from
+// the spec (src/generated/checks.gen.ts); this file only reads them.
 import { InvalidInputError } from "./errors.js";
+
+/** A spec schema as the generator reduces it: type, nullable, enum, format, bounds. */
+export interface Rule {
+  t?: "string" | "integer" | "number" | "boolean";
+  n?: 1;
+  e?: readonly unknown[];
+  f?: "date";
+  min?: number;
+  max?: number;
+  minL?: number;
+  maxL?: number;
+}
 
 const show = (v: unknown) =>
   typeof v === "string" ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : String(v);
@@ -10,47 +23,81 @@ export function fail(field: string, value: unknown, expected: string): never {
 }
 
 /**
- * An integer; positive when `min` is 1 (ids), at least 0 when `min` is 0. Only safe
- * integers pass: beyond 2^53 - 1 a JavaScript number no longer holds the integer meant.
- * `undefined` and `null` (not sent) pass.
+ * A safe integer (beyond 2^53 - 1 a JavaScript number no longer holds the integer meant), at
+ * least `min`. `undefined` and `null` (not sent) pass. For the SDK's own options.
  */
-export function checkInt(field: string, value: unknown, min?: 0 | 1) {
-  if (value == null) return;
-  if (!Number.isSafeInteger(value) || (min !== undefined && (value as number) < min)) {
-    fail(field, value, min ? "a positive integer" : min === 0 ? "an integer >= 0" : "an integer");
+export function checkInt(field: string, value: unknown, min: number) {
+  if (value != null && (!Number.isSafeInteger(value) || (value as number) < min)) {
+    fail(field, value, `an integer >= ${min}`);
   }
-}
-
-/** A path id or create's parent: required, a positive integer. */
-export function checkId(id: unknown, field = "id") {
-  if (id == null) fail(field, id, "a positive integer (required)");
-  checkInt(field, id, 1);
 }
 
 /** A real calendar date in YYYY-MM-DD (2023-02-30 is refused). */
-const isDate = (s: unknown) => {
-  if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+const isDate = (s: string) => {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(s)
+  );
 };
 
-const GENDERS = [null, "m", "f", "o"];
+/** What a rule asks for, in words. */
+function expected(r: Rule): string {
+  const b = (k: "min" | "max" | "minL" | "maxL", s: string) =>
+    r[k] === undefined ? "" : ` ${s} ${r[k]}`;
+  const what = r.e
+    ? `one of ${r.e.map((v) => JSON.stringify(v)).join(", ")}`
+    : `${r.t === "integer" ? "an" : "a"} ${r.f ? "real date (YYYY-MM-DD)" : (r.t ?? "value")}${b("min", ">=")}${b("max", "<=")}${b("minL", "of length >=")}${b("maxL", "of length <=")}`;
+  return r.n ? `${what} or null` : what;
+}
 
-/**
- * What the spec states of a POST, PUT or PATCH body and the client can check without the
- * server: nothing more (the reference sets no length or range, so none is checked here).
- */
-export function checkBody(body: unknown, create = false) {
-  if (!body || typeof body !== "object" || Array.isArray(body)) {
-    fail("body", body, "an object");
-  }
+/** `undefined` (not sent) passes; `null` only where the spec allows it. */
+export function check(field: string, v: unknown, r: Rule) {
+  if (v === undefined || (v === null && r.n)) return;
+  const n = v as number;
+  const s = v as string;
+  const ok =
+    v !== null &&
+    (r.e
+      ? r.e.includes(v)
+      : (r.t === "integer"
+          ? Number.isSafeInteger(v)
+          : r.t === "number"
+            ? Number.isFinite(v)
+            : !r.t || typeof v === r.t) &&
+        !(r.f && !isDate(s)) &&
+        !(n < (r.min as number) || n > (r.max as number)) &&
+        !(s.length < (r.minL as number) || s.length > (r.maxL as number)));
+  if (!ok) fail(field, v, expected(r));
+}
+
+/** A required value (a path id, create's parent). */
+export function required(field: string, v: unknown, r: Rule) {
+  if (v == null) fail(field, v, `${expected(r)} (required)`);
+  check(field, v, r);
+}
+
+/** A request body: an object, its required fields present, each known field as the spec says. */
+export function checkBody(
+  body: unknown,
+  spec: { readonly required: readonly string[]; readonly fields: Record<string, Rule> },
+) {
+  if (!body || typeof body !== "object" || Array.isArray(body)) fail("body", body, "an object");
   const b = body as Record<string, unknown>;
-  if (create) checkId(b.parent, "parent");
-  if (b.gender !== undefined && !GENDERS.includes(b.gender as string)) {
-    fail("gender", b.gender, `one of "m", "f", "o" or null`);
+  for (const k of spec.required) required(k, b[k], spec.fields[k] as Rule);
+  for (const k in spec.fields) check(k, b[k], spec.fields[k] as Rule);
+}
+
+/** Checks a query's options and maps them to their wire names. */
+export function toQuery(
+  query: object | undefined,
+  filters: Record<string, readonly [string, Rule]>,
+) {
+  const q = query as Record<string, unknown> | undefined;
+  const out: Record<string, unknown> = {};
+  for (const k in filters) {
+    const [wire, r] = filters[k] as readonly [string, Rule];
+    check(k, q?.[k], r);
+    out[wire] = q?.[k];
   }
-  if (b.birthday != null && !isDate(b.birthday)) {
-    fail("birthday", b.birthday, "a real date in YYYY-MM-DD format");
-  }
-  checkInt("age", b.age);
+  return out;
 }

@@ -1,10 +1,10 @@
 // The fetch wrapper handed to openapi-fetch: headers and auth, the per-attempt timeout (headers
 // and body), redirects kept under baseUrl, retries, logging, and (for the SDK's own methods)
 // typed errors and the 2xx body checked against what the method returns.
+import { errorFromResponse } from "../core/error-from-response.js";
 import {
   APIConnectionError,
   APIResponseValidationError,
-  errorFromResponse,
   excerptOf,
   UserExtraError,
 } from "../core/errors.js";

@@ -1,5 +1,6 @@
 // The six operations of /user_extra/ plus auto-pagination. Paths, verbs, parameters and
-// bodies are checked by the compiler against the spec's `paths` through openapi-fetch.
+// bodies are checked by the compiler against the spec's `paths` through openapi-fetch, and at
+// run time against the rules generated from the spec.
 import {
   type paths,
   USER_EXTRA_CLEARED_FIELDS,
@@ -12,7 +13,9 @@ import {
 import type { Client } from "openapi-fetch";
 import { APIPromise } from "../core/api-promise.js";
 import { walkPages } from "../core/pagination.js";
-import { checkBody, checkId, checkInt } from "../core/validate.js";
+import { checkBody, required, toQuery } from "../core/validate.js";
+import type { GetQuery, ListQuery } from "../generated/api.gen.js";
+import { BODIES, GET_FILTERS, ID, LIST_FILTERS } from "../generated/checks.gen.js";
 import {
   type Check,
   checkRequestOptions,
@@ -22,20 +25,6 @@ import {
   type WithResponse,
 } from "../internal/transport.js";
 
-/** Filters of `list`, `listAll` and `pages`. Each accepts `undefined` (no filter). */
-export interface ListQuery {
-  /** Only the record of this parent user account. */
-  parent?: number | undefined;
-  /** Only records of this organization (another organization answers 403). */
-  organizationId?: number | undefined;
-  /** Page size (default: the server's; a DRF provider clamps it to its maximum). */
-  limit?: number | undefined;
-  /** Index of the first record, from 0. */
-  offset?: number | undefined;
-  /** Include `device_info` in each record. */
-  deviceInfo?: boolean | undefined;
-}
-
 export interface UserExtraClient {
   /** One page of records. */
   list(query?: ListQuery, options?: RequestOptions): APIPromise<UserExtraPage>;
@@ -43,11 +32,7 @@ export interface UserExtraClient {
   listAll(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtra>;
   /** Every page matching the filters, following `next`. */
   pages(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtraPage>;
-  get(
-    id: number,
-    query?: { deviceInfo?: boolean | undefined },
-    options?: RequestOptions,
-  ): APIPromise<UserExtra>;
+  get(id: number, query?: GetQuery, options?: RequestOptions): APIPromise<UserExtra>;
   /**
    * POST: retried only with `options.idempotencyKey`. A second record for the same parent is a
    * ConflictError.
@@ -73,20 +58,6 @@ function fullUpdate(body: UserExtraUpdate) {
     full[k] ??= USER_EXTRA_CLEARED_FIELDS[k as keyof typeof USER_EXTRA_CLEARED_FIELDS];
   }
   return full;
-}
-
-function listQuery(q: ListQuery = {}) {
-  checkInt("parent", q.parent, 1);
-  checkInt("organizationId", q.organizationId, 1);
-  checkInt("limit", q.limit);
-  checkInt("offset", q.offset);
-  return {
-    parent: q.parent,
-    parent__organization_id: q.organizationId,
-    limit: q.limit,
-    offset: q.offset,
-    device_info: q.deviceInfo,
-  };
 }
 
 // What each method relies on in a 2xx body, checked cheaply (full validation is opt-in).
@@ -138,12 +109,12 @@ export function userExtraResource(
 
   const firstPage = (q?: ListQuery, o?: RequestOptions) =>
     call<UserExtraPage>(isPage, o, (init) => {
-      const query = listQuery(q);
+      const query = toQuery(q, LIST_FILTERS);
       return raw.GET("/user_extra/", { params: { query }, ...init() });
     });
 
   const pages = (q?: ListQuery, o?: RequestOptions) => {
-    listQuery(q);
+    toQuery(q, LIST_FILTERS);
     checkRequestOptions(o ?? {}); // validate now, not at the first iteration
     // The page with the URL it came from (after redirects), for the loop check.
     const withUrl = (p: APIPromise<UserExtraPage>) =>
@@ -166,31 +137,31 @@ export function userExtraResource(
     },
     get: (id, q = {}, o) =>
       call(isRecord, o, (init) => {
-        checkId(id);
-        const params = { path: { id }, query: { device_info: q.deviceInfo } };
+        required("id", id, ID);
+        const params = { path: { id }, query: toQuery(q, GET_FILTERS) };
         return raw.GET("/user_extra/{id}/", { params, ...init() });
       }),
     create: (body, o) =>
       call(isRecord, o, (init) => {
-        checkBody(body, true);
+        checkBody(body, BODIES.create);
         return raw.POST("/user_extra/", { body, ...init(body) });
       }),
     update: (id, body, o) =>
       call(isRecord, o, (init) => {
-        checkId(id);
-        checkBody(body);
+        required("id", id, ID);
+        checkBody(body, BODIES.update);
         const full = fullUpdate(body);
         return raw.PUT("/user_extra/{id}/", { params: { path: { id } }, body, ...init(full) });
       }),
     patch: (id, body, o) =>
       call(isRecord, o, (init) => {
-        checkId(id);
-        checkBody(body);
+        required("id", id, ID);
+        checkBody(body, BODIES.patch);
         return raw.PATCH("/user_extra/{id}/", { params: { path: { id } }, body, ...init(body) });
       }),
     delete: (id, o) =>
       call(null, o, (init) => {
-        checkId(id);
+        required("id", id, ID);
         return raw.DELETE("/user_extra/{id}/", { params: { path: { id } }, ...init() });
       }),
     raw,

@@ -22,10 +22,10 @@ describe("ids", () => {
     async (id) => {
       const { c, calls } = setup();
       const bad = id as number;
-      await refused(c.get(bad), "id", /positive integer/);
-      await refused(c.update(bad, {}), "id", /positive integer/);
-      await refused(c.patch(bad, {}), "id", /positive integer/);
-      await refused(c.delete(bad), "id", /positive integer/);
+      await refused(c.get(bad), "id", /an integer >= 1/);
+      await refused(c.update(bad, {}), "id", /an integer >= 1/);
+      await refused(c.patch(bad, {}), "id", /an integer >= 1/);
+      await refused(c.delete(bad), "id", /an integer >= 1/);
       expect(calls).toHaveLength(0);
     },
   );
@@ -33,7 +33,7 @@ describe("ids", () => {
   it("shows the offending value", async () => {
     const { c } = setup();
     const err = (await settle(c.get(-3))) as Error;
-    expect(err.message).toBe("Invalid id: -3 is not a positive integer");
+    expect(err.message).toBe("Invalid id: -3 is not an integer >= 1");
   });
 });
 
@@ -52,7 +52,7 @@ describe("bodies", () => {
     "birthday %j is not a real YYYY-MM-DD date",
     async (birthday) => {
       const { c, calls } = setup();
-      await refused(c.update(1, { birthday }), "birthday", /real date in YYYY-MM-DD/);
+      await refused(c.update(1, { birthday }), "birthday", /a real date \(YYYY-MM-DD\)/);
       expect(calls).toHaveLength(0);
     },
   );
@@ -83,7 +83,7 @@ describe("bodies", () => {
   it("create requires a positive integer parent", async () => {
     const { c, calls } = setup();
     await refused(c.create({} as { parent: number }), "parent", /required/);
-    await refused(c.create({ parent: 0 }), "parent", /positive integer/);
+    await refused(c.create({ parent: 0 }), "parent", /an integer >= 1/);
     await refused(c.create({ parent: "45" as unknown as number }), "parent", /"45"/);
     expect(calls).toHaveLength(0);
   });
@@ -100,8 +100,8 @@ describe("list filters and options", () => {
     [{ limit: 2.5 }, "limit", /integer/],
     [{ limit: Number.NaN }, "limit", /integer/],
     [{ offset: 0.5 }, "offset", /integer/],
-    [{ parent: 0 }, "parent", /positive integer/],
-    [{ organizationId: -2 }, "organizationId", /positive integer/],
+    [{ parent: 0 }, "parent", /an integer >= 1/],
+    [{ organizationId: -2 }, "organizationId", /an integer >= 1/],
   ])("list(%j) is refused", async (query, field, mention) => {
     const { c, calls } = setup();
     await refused(c.list(query), field, mention);
@@ -127,7 +127,7 @@ describe("list filters and options", () => {
 
   it("per-call timeoutMs and maxRetries", async () => {
     const { c, calls } = setup();
-    await refused(c.get(1, {}, { timeoutMs: 0 }), "timeoutMs", /positive integer/);
+    await refused(c.get(1, {}, { timeoutMs: 0 }), "timeoutMs", /an integer >= 1/);
     await refused(c.get(1, {}, { maxRetries: -1 }), "maxRetries", /integer >= 0/);
     expect(calls).toHaveLength(0);
   });
