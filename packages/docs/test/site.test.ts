@@ -26,17 +26,24 @@ const FLAGS = [
 ];
 
 interface Operation {
+  operationId: string;
   method: string;
   path: string;
   summary: string;
 }
 const spec = parse(readFileSync(SPEC, "utf8")) as {
+  tags?: { name: string }[];
   paths: Record<string, Record<string, { summary?: string; operationId?: string }>>;
 };
 const operations: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   Object.entries(item)
     .filter(([, op]) => typeof op === "object" && op !== null && "operationId" in op)
-    .map(([method, op]) => ({ method: method.toUpperCase(), path, summary: op.summary ?? "" })),
+    .map(([method, op]) => ({
+      operationId: op.operationId ?? "",
+      method: method.toUpperCase(),
+      path,
+      summary: op.summary ?? "",
+    })),
 );
 
 /** Every class the client exports that is an error of the SDK (UserExtraError and subclasses). */
@@ -150,12 +157,21 @@ describe("the documentation site in Chromium", () => {
   );
 
   it("the API page shows each of the spec's operations, method, path and summary", async () => {
-    const { page, problems, text } = await visit("api/index.html");
+    const { page, problems } = await visit("api/index.html");
+    // Redoc renders after the spec is fetched: wait for the last operation's section.
+    const last = operations.at(-1)?.operationId ?? "";
+    await page.locator(`[id="operation/${last}"]`).waitFor({ state: "attached" });
+    const text = await page.innerText("body");
+    const sections = await Promise.all(
+      operations.map((op) => page.locator(`[id="operation/${op.operationId}"]`).count()),
+    );
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "api_operations.png") });
     await page.close();
     expect(problems).toEqual([]);
+    expect(sections, "one section per operation").toEqual(operations.map(() => 1));
     for (const op of operations) {
       expect(text, `${op.method} ${op.path}`).toContain(op.summary);
-      expect(text).toMatch(new RegExp(`${op.method}\\s*${op.path.replace(/[{}]/g, "\\$&")}`));
+      expect(text).toMatch(new RegExp(`${op.method}\\s*${op.path.replace(/[{}]/g, "\\$&")}`, "i"));
     }
   });
 
