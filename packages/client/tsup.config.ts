@@ -4,7 +4,8 @@ import { defineConfig } from "tsup";
 const { version } = JSON.parse(readFileSync("./package.json", "utf8")) as { version: string };
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // The opt-in response validation is its own entry point, outside the core's size budget.
+  entry: ["src/index.ts", "src/validate.ts"],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -266,7 +266,71 @@ ${classes.map(([s, c]) => `  ${s}: ${c},`).join("\n")}
 };
 `;
 
+// The 2xx response schemas, for the opt-in full validation (src/validate.ts): each component
+// schema once, as a constant the others refer to.
+const shapes = new Map(); // component name -> [const name, code]
+const done = []; // [const name, code], each after the shapes it refers to
+function shape(raw, where) {
+  if (raw?.$ref) {
+    const name = raw.$ref.split("/").at(-1);
+    if (!shapes.has(name)) {
+      const id = `s${shapes.size}`;
+      shapes.set(name, [id, null]);
+      const code = shape(deref(raw), `${where} ${name}`);
+      shapes.set(name, [id, code]);
+      done.push([id, code]);
+    }
+    return shapes.get(name)[0];
+  }
+  const s = raw ?? {};
+  const parts = [];
+  if (s.allOf || s.properties || s.type === "object") {
+    const { props, required } = flatten(s);
+    if (s.type) parts.push(`t: "object"`);
+    else if (props.size) parts.push(`t: "object"`);
+    if (required.size) parts.push(`r: ${JSON.stringify([...required])}`);
+    const p = [...props].map(([k, v]) => `${k}: ${shape(v, `${where}.${k}`)}`);
+    if (p.length) parts.push(`p: { ${p.join(", ")} }`);
+    if (s.nullable) parts.push("n: 1");
+  } else if (s.type === "array") {
+    parts.push(`t: "array"`, `i: ${shape(s.items, `${where}[]`)}`);
+    if (s.nullable) parts.push("n: 1");
+  } else if (s.type || s.enum || s.nullable) {
+    const r = { ...(s.type && { t: s.type }), ...(s.nullable && { n: 1 }) };
+    if (s.enum) r.e = s.enum.filter((v) => v !== null);
+    if (s.format === "date") r.f = "date";
+    for (const [from, to] of [
+      ["minimum", "min"],
+      ["maximum", "max"],
+    ]) {
+      if (s[from] !== undefined) r[to] = s[from];
+    }
+    return JSON.stringify(r);
+  } else if (s.anyOf || s.oneOf) {
+    throw new Error(`${where}: anyOf/oneOf in a 2xx response is not validated yet`);
+  }
+  return `{ ${parts.join(", ")} }`;
+}
+const responses = [];
+for (const o of operations) {
+  for (const [code, res] of Object.entries(o.op.responses ?? {})) {
+    const schema = deref(res).content?.["application/json"]?.schema;
+    if (+code >= 200 && +code < 300 && schema) responses.push([o.id, shape(schema, o.id)]);
+  }
+}
+const responsesModule = `${header}
+import type { Shape } from "../validate.js";
+
+${done.map(([id, code]) => `const ${id}: Shape = ${code};`).join("\n")}
+
+/** The 2xx JSON body's schema of each operation that has one. */
+export const RESPONSES: Record<string, Shape> = {
+${responses.map(([id, s]) => `  ${id}: ${s},`).join("\n")}
+};
+`;
+
 await mkdir(outDir, { recursive: true });
+await writeFile(resolve(outDir, "responses.gen.ts"), responsesModule);
 await writeFile(resolve(outDir, "checks.gen.ts"), checks);
 await writeFile(resolve(outDir, "api.gen.ts"), types);
 await writeFile(resolve(outDir, "errors.gen.ts"), errors);

@@ -3,8 +3,14 @@
 import type { paths } from "@user-extra/types";
 import { InvalidInputError, UserExtraError } from "./core/errors.js";
 import { createLog, type Logger, type LogLevel } from "./core/log.js";
+import type { OperationId } from "./generated/api.gen.js";
 import { createClient } from "./internal/openapi-fetch.js";
-import { checkRequestOptions, createTransport, type Fetch } from "./internal/transport.js";
+import {
+  checkRequestOptions,
+  createTransport,
+  type Fetch,
+  type TransportConfig,
+} from "./internal/transport.js";
 import { VERSION } from "./internal/version.js";
 import { type UserExtraClient, userExtraResource } from "./resources/user-extra.js";
 
@@ -38,6 +44,11 @@ export interface ClientOptions {
   secretHeaders?: string[] | undefined;
   /** Default: user-extra-client/<version>, outside browsers only (it would need CORS). */
   userAgent?: string | undefined;
+  /**
+   * Opt-in: validate every 2xx body against the spec's schema (pass `validateResponses` from
+   * "@user-extra/client/validate"); by default only what each method relies on is checked.
+   */
+  validateResponses?: ((operationId: OperationId, body: unknown) => string | undefined) | undefined;
 }
 
 export function createUserExtraClient(options: ClientOptions): UserExtraClient {
@@ -85,6 +96,7 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
     debug: logLevel === "debug",
     base,
     secret: (options.secretHeaders ?? []).map((h) => h.toLowerCase()),
+    validate: options.validateResponses as TransportConfig["validate"],
   });
   // openapi-fetch puts the default headers on every Request it builds; the transport adds the
   // per-call headers and the token.

@@ -102,6 +102,22 @@ describe("both builds work at run time", () => {
   );
 });
 
+describe("the validate entry point", () => {
+  it.each([
+    ["ESM", "--input-type=module", 'await import("@user-extra/client/validate")'],
+    ["CJS", "--input-type=commonjs", 'require("@user-extra/client/validate")'],
+  ])("loads from the %s build and finds a record's missing id", (_, type, load) => {
+    const script = `const { validateResponses } = ${load};
+      console.log(validateResponses("getUserExtra", {}) ?? "none");`;
+    const out = execFileSync(process.execPath, [type, "-e", script], {
+      cwd: pkgDir,
+      env,
+      encoding: "utf8",
+    });
+    expect(out.trim()).toBe("body.id: missing");
+  });
+});
+
 describe("the ESM and CJS copies in one process (the dual-package hazard)", () => {
   it("an error thrown by the CJS copy is instanceof the ESM copy's classes, and vice versa", () => {
     const script = `
@@ -132,7 +148,8 @@ describe("the ESM and CJS copies in one process (the dual-package hazard)", () =
 describe("size budget", () => {
   it("the client's own code is at most 6 kB minified and gzipped (openapi-fetch excluded)", () => {
     const out = execFileSync(bin("size-limit"), ["--json"], { cwd: pkgDir, env, encoding: "utf8" });
-    const [result] = JSON.parse(out) as { size: number; passed: boolean }[];
+    const [result, validate] = JSON.parse(out) as { size: number; passed: boolean }[];
+    expect(validate?.passed).toBe(true); // the opt-in entry point has its own budget
     expect(result?.passed).toBe(true);
     expect(result?.size).toBeGreaterThan(500); // measured something real
     expect(result?.size).toBeLessThanOrEqual(6000);

@@ -57,6 +57,8 @@ export interface SendOptions extends RequestOptions {
   /** The SDK's methods: typed errors, and the 2xx body parsed and checked into `out`. */
   sdk?: {
     check: Check;
+    /** The spec's operationId, for the opt-in full validation. */
+    op: string;
     out?: WithResponse<unknown> & { url: string };
   };
   /** Send to this URL instead of the request's (pagination's `next`). */
@@ -78,6 +80,8 @@ export interface TransportConfig {
   base: URL;
   /** Header names (lower case) redacted in logs besides the usual credentials. */
   secret: string[];
+  /** Opt-in full validation of 2xx bodies (@user-extra/client/validate). */
+  validate: ((operationId: string, body: unknown) => string | undefined) | undefined;
 }
 
 export function checkRequestOptions(o: RequestOptions) {
@@ -182,7 +186,7 @@ export function createTransport(cfg: TransportConfig) {
             });
           }
           if (!res.ok) throw errorFromResponse(res, text, method, path());
-          const data = parse(res, text, call.sdk.check);
+          const data = parse(res, text, call.sdk);
           call.sdk.out = { data, response: res, requestId: rid(res.headers), url };
           // The outcome is in `out`; a bodiless 204 tells openapi-fetch there is nothing to read.
           return new Response(null, { status: 204 });
@@ -196,13 +200,13 @@ export function createTransport(cfg: TransportConfig) {
       }
 
       /** The JSON of a 2xx, or the typed error saying what is wrong with it. */
-      function parse(res: Response, text: string, check: Check) {
+      function parse(res: Response, text: string, { check, op }: { check: Check; op: string }) {
         if (check === null) return undefined;
         let data: unknown;
         let problem: string | undefined;
         try {
           data = JSON.parse(text);
-          problem = check(data);
+          problem = check(data) ?? cfg.validate?.(op, data);
         } catch {
           problem = text ? "body is not JSON" : "empty body";
         }

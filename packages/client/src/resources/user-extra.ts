@@ -14,7 +14,7 @@ import type { Client } from "openapi-fetch";
 import { APIPromise } from "../core/api-promise.js";
 import { walkPages } from "../core/pagination.js";
 import { checkBody, required, toQuery } from "../core/validate.js";
-import type { GetQuery, ListQuery } from "../generated/api.gen.js";
+import type { GetQuery, ListQuery, OperationId } from "../generated/api.gen.js";
 import { BODIES, GET_FILTERS, ID, LIST_FILTERS } from "../generated/checks.gen.js";
 import {
   type Check,
@@ -87,6 +87,7 @@ export function userExtraResource(
    * checks the response and hands back the outcome; openapi-fetch only builds the request.
    */
   const call = <T>(
+    op: OperationId,
     check: Check,
     o: RequestOptions | undefined,
     go: (init: (body?: unknown, url?: string) => Init) => Promise<unknown>,
@@ -94,7 +95,7 @@ export function userExtraResource(
     new APIPromise<T>(
       (async () => {
         checkRequestOptions(o ?? {});
-        const sdk: NonNullable<SendOptions["sdk"]> = { check };
+        const sdk: NonNullable<SendOptions["sdk"]> = { check, op };
         await go((body, url) => {
           // Serialized once: openapi-fetch sends these bytes and a retry resends the same ones.
           const text = body === undefined ? undefined : JSON.stringify(body);
@@ -108,7 +109,7 @@ export function userExtraResource(
     );
 
   const firstPage = (q?: ListQuery, o?: RequestOptions) =>
-    call<UserExtraPage>(isPage, o, (init) => {
+    call<UserExtraPage>("listUserExtras", isPage, o, (init) => {
       const query = toQuery(q, LIST_FILTERS);
       return raw.GET("/user_extra/", { params: { query }, ...init() });
     });
@@ -121,7 +122,12 @@ export function userExtraResource(
       p.withResponse().then((r): [UserExtraPage, string] => [r.data, (r as Out).url]);
     return walkPages(
       () => withUrl(firstPage(q, o)),
-      (url) => withUrl(call(isPage, o, (init) => raw.GET("/user_extra/", init(undefined, url)))),
+      (url) =>
+        withUrl(
+          call("listUserExtras", isPage, o, (init) =>
+            raw.GET("/user_extra/", init(undefined, url)),
+          ),
+        ),
       base,
     );
   };
@@ -136,31 +142,31 @@ export function userExtraResource(
       })();
     },
     get: (id, q = {}, o) =>
-      call(isRecord, o, (init) => {
+      call("getUserExtra", isRecord, o, (init) => {
         required("id", id, ID);
         const params = { path: { id }, query: toQuery(q, GET_FILTERS) };
         return raw.GET("/user_extra/{id}/", { params, ...init() });
       }),
     create: (body, o) =>
-      call(isRecord, o, (init) => {
+      call("createUserExtra", isRecord, o, (init) => {
         checkBody(body, BODIES.create);
         return raw.POST("/user_extra/", { body, ...init(body) });
       }),
     update: (id, body, o) =>
-      call(isRecord, o, (init) => {
+      call("updateUserExtra", isRecord, o, (init) => {
         required("id", id, ID);
         checkBody(body, BODIES.update);
         const full = fullUpdate(body);
         return raw.PUT("/user_extra/{id}/", { params: { path: { id } }, body, ...init(full) });
       }),
     patch: (id, body, o) =>
-      call(isRecord, o, (init) => {
+      call("partialUpdateUserExtra", isRecord, o, (init) => {
         required("id", id, ID);
         checkBody(body, BODIES.patch);
         return raw.PATCH("/user_extra/{id}/", { params: { path: { id } }, body, ...init(body) });
       }),
     delete: (id, o) =>
-      call(null, o, (init) => {
+      call("deleteUserExtra", null, o, (init) => {
         required("id", id, ID);
         return raw.DELETE("/user_extra/{id}/", { params: { path: { id } }, ...init() });
       }),
