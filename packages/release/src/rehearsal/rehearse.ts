@@ -36,6 +36,8 @@ export interface RehearsalReport {
 }
 
 const CONSUMER_TOKEN = "rehearsal-consumer-token";
+/** The accounts the ESM and the CJS cycle create a record for. */
+const REHEARSAL_PARENTS = [91_001, 91_002] as const;
 
 /**
  * Versions and publishes the public packages from a throwaway copy of the workspace to a local
@@ -253,7 +255,13 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
     });
 
     sandbox = await steps.step("start the published sandbox (user-extra-sandbox bin)", async () => {
-      await writeFile(join(consumer, "tokens.json"), JSON.stringify({ [CONSUMER_TOKEN]: 1 }));
+      // The cycles create records for these accounts: a provider answers 400 to a POST for an
+      // account it does not have, so the tokens file declares them beside the token.
+      const accounts = Object.fromEntries(REHEARSAL_PARENTS.map((id) => [String(id), 1]));
+      await writeFile(
+        join(consumer, "tokens.json"),
+        JSON.stringify({ tokens: { [CONSUMER_TOKEN]: 1 }, accounts }),
+      );
       const started_ = await startSandboxProcess(
         consumer,
         ["--port", "0", "--db", ":memory:", "--tokens", "tokens.json"],
@@ -264,12 +272,10 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
     });
     const sandboxUrl = sandbox.url;
 
-    let parent = 91_000;
-    for (const [format, file, text] of [
-      ["ESM", "cycle.mjs", CYCLE_MJS],
-      ["CJS", "cycle.cjs", CYCLE_CJS],
+    for (const [format, file, text, parent] of [
+      ["ESM", "cycle.mjs", CYCLE_MJS, REHEARSAL_PARENTS[0]],
+      ["CJS", "cycle.cjs", CYCLE_CJS, REHEARSAL_PARENTS[1]],
     ] as const) {
-      parent += 1;
       const runEnv = {
         ...env,
         USER_EXTRA_BASE_URL: sandboxUrl,
