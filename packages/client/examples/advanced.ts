@@ -17,8 +17,13 @@ const client = createUserExtraClient({
     return fetch(request, init);
   },
   logger: console,
-  logLevel: "debug", // requests at debug, retries at info; Authorization is redacted
+  logLevel: "debug", // or USER_EXTRA_LOG=debug; requests at debug, retries at info
+  secretHeaders: ["x-team"], // shown as [redacted] in logs, like Authorization and cookies
 });
+
+// The data with its Response and request id, from any single-call method.
+const { data: profile, response: res, requestId } = await client.get(1).withResponse();
+console.log(profile.id, res.status, requestId);
 
 // The openapi-fetch client: same auth, retries and timeouts, typed by the spec, and it
 // returns { data, error, response } instead of throwing on a non-2xx status.

@@ -7,6 +7,12 @@ const client = createUserExtraClient({
   maxRetries: 4,
 });
 
-// ...or for one call. POST (create) is never retried, whatever maxRetries says.
+// ...or for one call.
 const profile = await client.get(1, {}, { maxRetries: 0 });
 console.log(profile.id);
+
+// A POST is retried only with an idempotency key (the provider must honour it: answer a
+// repeated key with the first outcome). Without one, maxRetries is ignored for a POST.
+export function register(accountId: number, signupId: string) {
+  return client.create({ parent: accountId }, { idempotencyKey: `signup-${signupId}` });
+}
