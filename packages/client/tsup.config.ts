@@ -9,7 +9,8 @@ export default defineConfig({
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
-  sourcemap: false,
+  // Maps carry their sources (sourcesContent): stack traces and debuggers show the TypeScript.
+  sourcemap: true,
   target: "es2022",
   // Browsers and Node alike: no Node built-ins in src.
   platform: "neutral",

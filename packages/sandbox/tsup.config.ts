@@ -6,7 +6,8 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     clean: true,
-    sourcemap: false,
+    // Maps carry their sources (sourcesContent): stack traces and debuggers show the TypeScript.
+    sourcemap: true,
     // import.meta.url (used to find the bundled spec) in the CommonJS build.
     shims: true,
   },
@@ -15,6 +16,6 @@ export default defineConfig([
     format: ["esm"],
     dts: false,
     clean: false,
-    sourcemap: false,
+    sourcemap: true,
   },
 ]);

@@ -5,5 +5,6 @@ export default defineConfig({
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
-  sourcemap: false,
+  // Maps carry their sources (sourcesContent): stack traces and debuggers show the TypeScript.
+  sourcemap: true,
 });

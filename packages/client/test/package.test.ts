@@ -40,11 +40,22 @@ afterAll(() => {
 });
 
 describe("packed tarball", () => {
-  it("ships dist only, with ESM, CJS and both type flavours", () => {
-    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
+  it("ships dist (ESM, CJS, both type flavours, source maps with their sources) and LICENSE", () => {
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "index.js.map"]) {
       expect(files).toContain(`dist/${f}`);
     }
-    expect(files.filter((f) => !/^(dist\/|package\.json$|README\.md$)/.test(f))).toEqual([]);
+    expect(files).toContain("LICENSE");
+    const allowed = /^(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/;
+    expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    const map = JSON.parse(readFileSync(join(pkgDir, "dist", "index.js.map"), "utf8")) as {
+      sources: string[];
+      sourcesContent?: (string | null)[];
+    };
+    expect(map.sources.length).toBeGreaterThan(0);
+    expect(map.sourcesContent?.length).toBe(map.sources.length);
+    expect(map.sourcesContent?.every((text) => typeof text === "string" && text.length > 0)).toBe(
+      true,
+    );
   });
 
   it("publint finds no error or warning", async () => {

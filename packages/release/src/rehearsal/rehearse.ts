@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { runBreakingCheck } from "../breaking/check.js";
 import { CYCLE_CJS, CYCLE_MJS, TSCONFIG, USAGE_TS } from "./consumer-files.js";
 import { cleanEnv, killRunning, run } from "./exec.js";
+import { installedPackageProblems } from "./installed.js";
 import { dependencyClosure, type MirrorRoot, mirrorPackages } from "./mirror.js";
 import { pnpmOnPath } from "./pnpm.js";
 import { checkPublished } from "./published.js";
@@ -242,6 +243,21 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
         );
       }
     });
+
+    await steps.step(
+      "the installed packages carry LICENSE, CHANGELOG.md and source maps",
+      async () => {
+        const problems: string[] = [];
+        for (const p of PUBLIC_PACKAGES) {
+          const found = await installedPackageProblems(
+            join(consumer, "node_modules", p.name),
+            versions[p.name] ?? "",
+          );
+          problems.push(...found.map((problem) => `${p.name}: ${problem}`));
+        }
+        if (problems.length > 0) throw new Error(problems.join("; "));
+      },
+    );
 
     await steps.step("type-check a TypeScript consumer (tsc --strict, ESM and CJS)", async () => {
       await writeFile(join(consumer, "tsconfig.json"), TSCONFIG);
