@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Builds dist/ once: the CLI, durability and demo tests run the built files as users do.
+    // Checks that dist/ is built: the CLI, durability and demo tests run it as users do.
     globalSetup: ["./test/global-setup.ts"],
     ...hangGuards,
   },

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { expect, it } from "vitest";
 import { runDemo } from "../demo/demo.js";
+import { PROCESS_HANG_GUARD_MS } from "./helpers/cli.js";
 import { PACKAGE_DIR } from "./helpers/paths.js";
 
 const KEY_LINES = [
@@ -38,7 +39,7 @@ it("runs as `pnpm demo` does and exits 0", () => {
   const result = spawnSync(process.execPath, ["demo/run.mjs"], {
     cwd: PACKAGE_DIR,
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: PROCESS_HANG_GUARD_MS,
   });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);

@@ -1,16 +1,10 @@
-// Builds the CLI (and the library entry, for the README example) once into a private folder (not dist/: other packages may be reading dist/
-// while these tests run), so the tests that spawn processes run the code as users do.
-import { build } from "tsup";
-import { BUILT_CLI_DIR } from "./helpers/paths.js";
+// The CLI, durability and demo tests run the built files as users do: dist/, which turbo's
+// build task writes before the test task starts (nothing rebuilds it during the tests).
+import { existsSync } from "node:fs";
+import { BUILT_CLI } from "./helpers/paths.js";
 
-export default async function setup(): Promise<void> {
-  await build({
-    config: false,
-    entry: { cli: "src/cli.ts", index: "src/index.ts" },
-    format: ["esm"],
-    outDir: BUILT_CLI_DIR,
-    dts: false,
-    clean: true,
-    silent: true,
-  });
+export default function setup(): void {
+  if (!existsSync(BUILT_CLI)) {
+    throw new Error(`${BUILT_CLI} is missing: run \`pnpm build\` (turbo runs it before test)`);
+  }
 }

@@ -9,10 +9,13 @@ export interface RunningCli {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** How long a spawned process may take: a hang guard, far above a start on a busy machine. */
+export const PROCESS_HANG_GUARD_MS = 120_000;
+
 export function runCli(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [BUILT_CLI, ...args], {
     encoding: "utf8",
-    timeout: 20_000,
+    timeout: PROCESS_HANG_GUARD_MS,
     env: { ...process.env, ...env },
   });
 }
@@ -29,8 +32,10 @@ export function startCli(args: string[], env: Record<string, string> = {}): Prom
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`the CLI did not start within 20 s:\n${output}`));
-    }, 20_000);
+      reject(
+        new Error(`the CLI did not start within ${PROCESS_HANG_GUARD_MS / 1000} s:\n${output}`),
+      );
+    }, PROCESS_HANG_GUARD_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       // The banner's last line: everything before it has been printed.
