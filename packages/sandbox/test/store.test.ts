@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "libsql";
@@ -138,5 +138,26 @@ describe("opening a database", () => {
     expect(() => openDatabase(path, fields)).toThrow(
       /Cannot use the database file .*not-a-db\.db: file is not a database/,
     );
+  });
+});
+
+describe("a clean stop", () => {
+  it("checkpoints the WAL: a copy of the .db file alone holds every record", () => {
+    const path = join(dir, "checkpoint.db");
+    const store = freshStore(path);
+    store.insertRecord(10, { city: "Kept" });
+    store.insertRecord(20, {});
+    store.close();
+    const copy = join(dir, "copy.db");
+    writeFileSync(copy, readFileSync(path));
+    const db = new Database(copy);
+    try {
+      const rows = db.prepare("SELECT city FROM user_extra ORDER BY id").all([]) as {
+        city: unknown;
+      }[];
+      expect(rows.map((r) => r.city)).toEqual(["Kept", null]);
+    } finally {
+      db.close();
+    }
   });
 });
