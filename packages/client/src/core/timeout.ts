@@ -38,19 +38,21 @@ export async function withTimeout<T>(
   if (aborted(signals)) throw userAbort(what());
   const ctl = new AbortController();
   let timedOut = false;
-  let stop = () => {};
+  let giveUp = (_: unknown) => {};
   const stopped = new Promise<never>((_, reject) => {
-    const abort = () => {
-      ctl.abort();
-      reject(ctl.signal.reason);
-    };
-    stop = listen(signals, abort);
-    ctl.signal.addEventListener("abort", abort);
+    giveUp = reject;
   });
   stopped.catch(() => {});
+  // Aborts the attempt's signal and settles the race, whoever fired (no listener on our own
+  // signal: addEventListener is costly on Node's AbortSignal, and this runs on every call).
+  const abort = () => {
+    ctl.abort();
+    giveUp(ctl.signal.reason);
+  };
+  const stop = listen(signals, abort);
   const timer = setTimeout(() => {
     timedOut = true;
-    ctl.abort();
+    abort();
   }, ms);
   try {
     return await Promise.race([run(ctl.signal), stopped]);

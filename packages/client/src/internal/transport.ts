@@ -99,6 +99,7 @@ const rid = (h: Headers) => h.get("x-request-id") ?? h.get("request-id") ?? unde
 
 export function createTransport(cfg: TransportConfig) {
   const { base } = cfg;
+  let empty: Response | undefined;
   return (call: SendOptions = {}): Fetch =>
     async (req) => {
       const { method } = req;
@@ -188,8 +189,10 @@ export function createTransport(cfg: TransportConfig) {
           if (!res.ok) throw errorFromResponse(res, text, method, path());
           const data = parse(res, text, call.sdk);
           call.sdk.out = { data, response: res, requestId: rid(res.headers), url };
-          // The outcome is in `out`; a bodiless 204 tells openapi-fetch there is nothing to read.
-          return new Response(null, { status: 204 });
+          // The outcome is in `out`; a bodiless 204 tells openapi-fetch there is nothing to read
+          // (one for all calls: it is never read, and a Response costs to build).
+          empty ??= new Response(null, { status: 204 });
+          return empty;
         }
         const delay = retryDelay(retry, res?.headers.get("retry-after") ?? null);
         cfg.log(
@@ -230,10 +233,10 @@ export function createTransport(cfg: TransportConfig) {
         `Redirect refused: ${res.status} ${method} ${new URL(from).pathname} ${why}; nothing was sent there`,
       );
     };
-    // A browser hides the target of a manual redirect.
+    // A browser hides the target of a manual redirect (status 0).
     if (res.type === "opaqueredirect") refuse("(target hidden by the browser)");
-    const location = res.headers.get("location");
-    if (res.status < 300 || res.status > 308 || !location) return undefined;
+    const location = res.status >= 300 && res.status <= 308 && res.headers.get("location");
+    if (!location) return undefined;
     const to = new URL(location, from);
     if (!isUnder(to, base)) refuse(`to ${to.origin}${to.pathname}, outside baseUrl ${base.href}`);
     if (res.status < 307 && method !== "GET" && method !== "HEAD") {
