@@ -260,3 +260,23 @@ describe("next links", () => {
     expect(calls.map((c) => c.url.href)).toEqual([first]);
   });
 });
+
+describe("the token stays out of the new errors", () => {
+  const shows = (e: unknown) =>
+    `${(e as Error).message} ${JSON.stringify(e)} ${(e as Error).stack}`;
+
+  it.each([
+    ["a wrongly shaped 2xx", () => json(200, { detail: "maintenance" })],
+    [
+      "a refused redirect",
+      () => new Response(null, { status: 302, headers: { location: "http://127.0.0.2/x" } }),
+    ],
+    ["a cut-off body", cutOff],
+  ])("%s: not in its message, JSON or stack", async (_, answer) => {
+    const { fetch, calls } = fakeFetch(answer);
+    const err = await run(client(fetch, { maxRetries: 0 }).create({ parent: 1 }));
+    expect(err).toBeInstanceOf(UserExtraError);
+    expect(calls[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`); // it was sent
+    expect(shows(err)).not.toContain(TOKEN);
+  });
+});
