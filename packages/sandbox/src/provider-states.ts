@@ -1,4 +1,4 @@
-// The provider-state vocabulary of the contract (shared/CONVENTIONS.md, section 2), served at
+// The provider-state vocabulary of the contract (the consumer tests name these states), served at
 // POST /_pact/provider-states when enabled. The "caller" is the demo token.
 //
 // Rules that keep consecutive interactions independent:
@@ -33,7 +33,7 @@ export interface ProviderStateResult {
 type Params = Record<string, unknown>;
 type Handler = (ctx: ProviderStateContext, params: Params) => Record<string, unknown>;
 
-/** The states, verbatim from CONVENTIONS.md section 2. */
+/** The states, verbatim as the consumer tests name them. */
 export const PROVIDER_STATES = [
   "a user extra with id {id} exists",
   "no user extra with id {id} exists",

@@ -39,7 +39,7 @@ describe("the endpoint", () => {
     expect(sandbox.providerStatesUrl).toBe(`${sandbox.origin}/_pact/provider-states`);
   });
 
-  it("knows exactly the eight states of CONVENTIONS.md section 2", () => {
+  it("knows exactly the eight states of the contract's vocabulary", () => {
     expect(PROVIDER_STATES).toHaveLength(8);
     for (const s of PROVIDER_STATES) expect(matchState(s)?.template).toBe(s);
   });
