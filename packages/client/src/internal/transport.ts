@@ -124,7 +124,7 @@ export function createTransport(cfg: TransportConfig) {
       };
       const what = () => `${method} ${path()}`;
       const headers = req.headers;
-      for (const [k, v] of Object.entries(call.headers ?? {})) headers.set(k, v);
+      for (const k in call.headers) headers.set(k, call.headers[k] as string);
       if (key) headers.set("idempotency-key", key);
       const request = (to: string, h = headers) =>
         new Request(to, { method, headers: h, body, redirect: "manual" });
@@ -188,7 +188,16 @@ export function createTransport(cfg: TransportConfig) {
           }
           if (!res.ok) throw errorFromResponse(res, text, method, path());
           const data = parse(res, text, call.sdk);
-          call.sdk.out = { data, response: res, requestId: rid(res.headers), url };
+          const response = res;
+          // The request id is read only if asked for (a header lookup costs on every call).
+          call.sdk.out = {
+            data,
+            response,
+            url,
+            get requestId() {
+              return rid(response.headers);
+            },
+          };
           // The outcome is in `out`; a bodiless 204 tells openapi-fetch there is nothing to read
           // (one for all calls: it is never read, and a Response costs to build).
           empty ??= new Response(null, { status: 204 });
