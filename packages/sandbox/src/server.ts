@@ -49,14 +49,12 @@ export function basePath(spec: OpenApiDocument): string {
 
 // django-filter's ModelChoiceFilter message for a value that names nothing.
 const INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices.";
+// DRF's ProhibitNullCharactersValidator message (every CharField has it).
+const NULL_CHARACTERS = "Null characters are not allowed.";
+// DRF's NON_FIELD_ERRORS_KEY: an error about the body as a whole (not an object) stands alone.
+const NON_FIELD_KEY = "non_field_errors";
 // DRF's view methods, in the order its Allow header lists them.
 const DRF_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
-
-function check(validator: Validator, input: unknown) {
-  const result = validator(input);
-  if (result.ok) return result.value;
-  throw badRequest(result.errors);
-}
 
 /** The last value of a query parameter, as Django's QueryDict gives it; "" counts as absent. */
 function param(query: unknown, name: string): string | undefined {
@@ -163,18 +161,32 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     const input = parsed.form
       ? fromForm(parsed.value as Record<string, string>, store.fields, partial)
       : parsed.value;
-    const body = check(op.body as Validator, input) as Record<string, unknown>;
-    const errors: Record<string, string[]> = {};
+    const result = (op.body as Validator)(input);
+    // Every field's errors at once, as DRF's serializer reports them: the schema's, then the
+    // checks the schema cannot express, for the fields the schema let through.
+    const errors: Record<string, string[]> = result.ok ? {} : { ...result.errors };
+    const body = (
+      result.ok ? result.value : input !== null && typeof input === "object" ? input : {}
+    ) as Record<string, unknown>;
+    if (!result.ok && NON_FIELD_KEY in errors) throw badRequest(errors);
     for (const name of [
       "parent",
       ...store.fields.filter((f) => f.type === "integer").map((f) => f.name),
     ]) {
       const value = body[name];
-      if (typeof value !== "number" || Number.isSafeInteger(value)) continue;
+      if (name in errors || typeof value !== "number" || !Number.isInteger(value)) continue;
+      if (Number.isSafeInteger(value)) continue;
       errors[name] =
         name === "parent"
           ? [`Invalid pk "${rawInteger(req, name) ?? value}" - object does not exist.`]
           : [`Ensure this value is less than or equal to ${Number.MAX_SAFE_INTEGER}.`];
+    }
+    // DRF's CharField carries ProhibitNullCharactersValidator: text with a NUL is refused (and
+    // SQLite would cut it there, silently).
+    for (const field of store.fields) {
+      const value = body[field.name];
+      if (field.name in errors || field.type !== "string" || typeof value !== "string") continue;
+      if (value.includes("\u0000")) errors[field.name] = [NULL_CHARACTERS];
     }
     if (Object.keys(errors).length) throw badRequest(errors);
     return body;

@@ -152,6 +152,32 @@ describe("create (POST)", () => {
     expect(record.age).toBe(151);
   });
 
+  it("refuses text with a NUL character as DRF's CharField does, instead of cutting it", async () => {
+    // Found by the property-based test: SQLite stored "a\u0000b" as "a".
+    const reply = await call(sandbox, "POST", "/user_extra/", {
+      body: { parent: parent(), city: "a\u0000b", custom_field_5: "\u0000" },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({
+      city: ["Null characters are not allowed."],
+      custom_field_5: ["Null characters are not allowed."],
+    });
+    const record = await create({ parent: parent() });
+    const patch = await call(sandbox, "PATCH", `/user_extra/${record.id}/`, {
+      body: { title: "x\u0000" },
+    });
+    expect(patch.status).toBe(400);
+    expect(patch.body).toEqual({ title: ["Null characters are not allowed."] });
+    // Reported beside the schema's errors, all at once as DRF does (found by the same test).
+    const both = await call(sandbox, "POST", "/user_extra/", {
+      body: { parent: parent(), city: "\u0000", gender: "x" },
+    });
+    expect(both.body).toEqual({
+      city: ["Null characters are not allowed."],
+      gender: ['"x" is not a valid choice.'],
+    });
+  });
+
   it("requires parent, and says so", async () => {
     const reply = await call(sandbox, "POST", "/user_extra/", {
       token: ORG1,
