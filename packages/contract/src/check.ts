@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { checkBidirectional, formatBidirectional } from "./bidirectional";
+import { checkBidirectional, formatBidirectional } from "@user-extra/pact/check";
 import { cliArgs, PACT_FILE, SPEC_FILE } from "./names";
 import { checkCoverage, coverageOk, formatCoverage, readPact, readSpec } from "./spec-coverage";
 

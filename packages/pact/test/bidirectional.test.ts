@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  bundledSpecFile,
   checkBidirectional,
   formatBidirectional,
+  readSpec,
   withServerPathInPaths,
-} from "../src/bidirectional";
-import { SPEC_FILE } from "../src/names";
-import { readSpec } from "../src/spec-coverage";
+} from "../src/check";
+
+const SPEC_FILE = new URL("../../../openapi/user-extra.yaml", import.meta.url).pathname;
 
 const fixture = (name: string) => new URL(`fixtures/${name}`, import.meta.url).pathname;
 
@@ -54,5 +56,13 @@ describe("the bi-directional check", () => {
     const derived = withServerPathInPaths(readSpec(SPEC_FILE));
     expect(Object.keys(derived.paths)).toEqual(["/api/v1/user_extra/", "/api/v1/user_extra/{id}/"]);
     expect(derived.servers).toEqual([{ url: "/" }]);
+  });
+});
+
+describe("the default spec", () => {
+  it("is the document @user-extra/types bundles, with the repository spec's paths", () => {
+    expect(Object.keys(readSpec(bundledSpecFile()).paths)).toEqual(
+      Object.keys(readSpec(SPEC_FILE).paths),
+    );
   });
 });

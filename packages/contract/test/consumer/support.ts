@@ -21,7 +21,7 @@ export const API = "/api/v1";
 export const LIST_PATH = `${API}/user_extra/`;
 export const itemPath = (id: number) => `${API}/user_extra/${id}/`;
 
-export { STATE } from "../../src/provider-states";
+export { STATE } from "@user-extra/pact";
 
 /** The values the states are given; one place, so the interactions agree with each other. */
 export const ID = 1;
