@@ -103,7 +103,10 @@ describe("user-extra-verify's arguments", () => {
   });
 
   it("expand a folder to its pact files, in name order", () => {
-    expect(args(["--pact", fixtures, "--sandbox"]).pactFiles).toEqual([pact]);
+    expect(args(["--pact", fixtures, "--sandbox"]).pactFiles).toEqual([
+      pact,
+      join(fixtures, "complete.pact.json"),
+    ]);
   });
 
   it("publish only to a broker, and only with the provider's version and branch", () => {
