@@ -66,9 +66,10 @@ const isRecord: Check = (d) =>
   Number.isInteger((d as Body)?.id) ? undefined : "body is not a record (no integer id)";
 const isPage: Check = (d) => {
   const p = d as Body;
+  // `next` may be absent (a provider that omits it on the last page): the walk ends there.
   return Array.isArray(p?.results) &&
     typeof p.count === "number" &&
-    (p.next === null || typeof p.next === "string")
+    (p.next == null || typeof p.next === "string")
     ? undefined
     : "body is not a page (count, next, results)";
 };

@@ -158,6 +158,17 @@ describe("a 2xx body that is not what the method returns", () => {
     expect(await run(client(b.fetch).get(7))).toBeInstanceOf(APIResponseValidationError);
   });
 
+  it("a page without a `next` key is the last one: listAll stops there", async () => {
+    const { next: _omitted, ...last } = page(null);
+    const { fetch, calls } = fakeFetch(json(200, last));
+    const seen: number[] = [];
+    for await (const r of client(fetch).listAll({ limit: 1 })) seen.push(r.id);
+    expect(seen).toEqual([1]);
+    expect(calls).toHaveLength(1);
+    const bad = fakeFetch(json(200, { ...last, next: 42 }));
+    expect(await run(client(bad.fetch).list())).toBeInstanceOf(APIResponseValidationError);
+  });
+
   it("delete relies on no body: a 204 and a 200 with any body both resolve", async () => {
     const { fetch } = fakeFetch(new Response(null, { status: 204 }), new Response("ok"));
     const c = client(fetch);

@@ -1,6 +1,6 @@
 /**
- * What every consumer test shares: the pact (names and folder), the provider-state vocabulary of
- * CONVENTIONS.md section 2, the request headers, the matchers of a record, and the client under
+ * What every consumer test shares: the pact (names and folder), the provider-state vocabulary (from
+ * @user-extra/pact), the request headers, the matchers of a record, and the client under
  * test pointed at the mock server.
  */
 import { readFileSync } from "node:fs";
