@@ -6,5 +6,8 @@ PNPM_VERSION=12.4.2
 export PACT_DO_NOT_TRACK=true
 export TURBO_TELEMETRY_DISABLED=1
 export DO_NOT_TRACK=1
+# tsx (the loader of the docs build and the contract's scripts) keeps a compile cache in the
+# temp folder by default; a run of these scripts leaves nothing there.
+export TSX_DISABLE_CACHE=1
 pnpm() { npx --yes "pnpm@${PNPM_VERSION}" "$@"; }
 cd "$ROOT"
