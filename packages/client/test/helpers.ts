@@ -1,6 +1,7 @@
 // Test doubles: an injected fetch that records what it receives and answers from a script.
 import { createRequire } from "node:module";
 import type { UserExtra } from "@user-extra/types";
+import { vi } from "vitest";
 import { type ClientOptions, createUserExtraClient } from "../src/index.js";
 
 const require = createRequire(import.meta.url);
@@ -109,6 +110,13 @@ export function settle<T>(p: Promise<T>): Promise<T | unknown> {
     (v) => v,
     (e: unknown) => e,
   );
+}
+
+/** Under fake timers: starts a call, lets every timer run, and returns its value or error. */
+export async function settleWithTimers<T>(p: Promise<T>): Promise<T | unknown> {
+  const settled = settle(p);
+  await vi.runAllTimersAsync();
+  return settled;
 }
 
 type Schema = {

@@ -5,7 +5,10 @@
  * status to the spec turns the gate red until a consumer test covers it.
  */
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { type OpenApiDocument, readSpec, serverBasePath } from "@user-extra/pact/check";
+
+// The spec's reading is the kit's (one implementation); the gate's callers get it from here.
+export { type OpenApiDocument, readSpec, serverBasePath };
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -40,12 +43,6 @@ export interface CoverageReport {
   pactInteractions: number;
 }
 
-/** The parts of an OpenAPI 3 document the gate reads. */
-export interface OpenApiDocument {
-  servers?: Array<{ url: string; variables?: Record<string, { default: string }> }>;
-  paths: Record<string, Record<string, unknown>>;
-}
-
 /** The parts of a pact file (V2 to V4) the gate reads. */
 export interface PactDocument {
   interactions: Array<{
@@ -54,17 +51,6 @@ export interface PactDocument {
     request?: { method?: string; path?: string };
     response?: { status?: number };
   }>;
-}
-
-/** Reads a YAML or JSON OpenAPI document, failing with the file and the missing part named. */
-export function readSpec(file: string): OpenApiDocument {
-  const doc: unknown = parseYaml(readFileSync(file, "utf8"));
-  if (!isRecord(doc) || !isRecord(doc.paths)) {
-    throw new Error(
-      `spec ${file}: "paths" is missing or not an object; expected an OpenAPI 3 document`,
-    );
-  }
-  return doc as unknown as OpenApiDocument;
 }
 
 /** Reads a pact file, failing with the file and the missing part named. */
@@ -81,22 +67,6 @@ export function readPact(file: string): PactDocument {
     );
   }
   return doc as unknown as PactDocument;
-}
-
-/**
- * The path prefix every operation lives under: the path of the first server URL
- * (`https://gate.zequenze.com/api/v1` -> `/api/v1`), with server variables at their defaults.
- */
-export function serverBasePath(spec: OpenApiDocument): string {
-  const server = spec.servers?.[0];
-  if (!server) return "";
-  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const variable = server.variables?.[name];
-    if (!variable) throw new Error(`spec servers[0].url: variable {${name}} has no default`);
-    return variable.default;
-  });
-  const path = new URL(url, "http://relative.invalid").pathname;
-  return path.replace(/\/+$/, "");
 }
 
 /** Every (method, path, status) the spec declares, in the spec's order. */

@@ -747,6 +747,34 @@ class Create implements fc.AsyncCommand<Model, Real> {
     `create(org ${this.org}, ${RELATION} ${this.parent}, ${JSON.stringify(this.values)})`;
 }
 
+/**
+ * Sends `op` as `org` for the record `pick` names. When the model says the caller is refused
+ * (404 or 403), checks that refusal and gives undefined; else gives what the test checks next.
+ */
+async function itemRequest(
+  model: Model,
+  op: OperationModel,
+  org: 1 | 2,
+  pick: Pick,
+  json?: Record<string, unknown>,
+) {
+  const id = resolve(model, pick);
+  const req: Outgoing = {
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: idPath(op, id),
+    caller: callerOf(org),
+    ...(json === undefined ? {} : { json }),
+  };
+  const answer = await send(target, req);
+  const status = denied(model, id, org);
+  if (status) {
+    expectStatus(req, answer, status);
+    return undefined;
+  }
+  return { id, req, answer };
+}
+
 class Read implements fc.AsyncCommand<Model, Real> {
   constructor(
     readonly org: 1 | 2,
@@ -754,18 +782,10 @@ class Read implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = () => true;
   async run(model: Model) {
-    const id = resolve(model, this.pick);
-    const req: Outgoing = {
-      operationId: GET.operationId,
-      method: "GET",
-      path: idPath(GET, id),
-      caller: callerOf(this.org),
-    };
-    const answer = await send(target, req);
-    const status = denied(model, id, this.org);
-    if (status) return expectStatus(req, answer, status);
-    expectStatus(req, answer, 200);
-    expectRecord(req, answer, id, model.records.get(id) as ModelRecord);
+    const sent = await itemRequest(model, GET, this.org, this.pick);
+    if (!sent) return;
+    expectStatus(sent.req, sent.answer, 200);
+    expectRecord(sent.req, sent.answer, sent.id, model.records.get(sent.id) as ModelRecord);
   }
   toString = () => `get(org ${this.org}, ${JSON.stringify(this.pick)})`;
 }
@@ -780,23 +800,14 @@ class Write implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model) {
     const op = spec.byId.get(this.operationId) as OperationModel;
-    const id = resolve(model, this.pick);
-    const req: Outgoing = {
-      operationId: op.operationId,
-      method: op.method.toUpperCase(),
-      path: idPath(op, id),
-      caller: callerOf(this.org),
-      json: this.values,
-    };
-    const answer = await send(target, req);
-    const status = denied(model, id, this.org);
-    if (status) return expectStatus(req, answer, status);
-    expectStatus(req, answer, 200);
+    const sent = await itemRequest(model, op, this.org, this.pick, this.values);
+    if (!sent) return;
+    expectStatus(sent.req, sent.answer, 200);
     // PUT as PATCH: the fields sent change, those left out keep their values (DRF's update).
-    const record = model.records.get(id) as ModelRecord;
+    const record = model.records.get(sent.id) as ModelRecord;
     const next = { ...record, values: { ...record.values, ...this.values } };
-    expectRecord(req, answer, id, next);
-    model.records.set(id, next);
+    expectRecord(sent.req, sent.answer, sent.id, next);
+    model.records.set(sent.id, next);
   }
   toString = () =>
     `${this.operationId}(org ${this.org}, ${JSON.stringify(this.pick)}, ${JSON.stringify(this.values)})`;
@@ -809,21 +820,13 @@ class Remove implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = () => true;
   async run(model: Model) {
-    const id = resolve(model, this.pick);
-    const req: Outgoing = {
-      operationId: DELETE.operationId,
-      method: "DELETE",
-      path: idPath(DELETE, id),
-      caller: callerOf(this.org),
-    };
-    const answer = await send(target, req);
-    const status = denied(model, id, this.org);
-    if (status) return expectStatus(req, answer, status);
-    expectStatus(req, answer, 204);
-    model.records.delete(id);
-    model.deleted.push(id);
+    const sent = await itemRequest(model, DELETE, this.org, this.pick);
+    if (!sent) return;
+    expectStatus(sent.req, sent.answer, 204);
+    model.records.delete(sent.id);
+    model.deleted.push(sent.id);
     // DELETE then GET is a 404.
-    const again: Outgoing = { ...req, operationId: GET.operationId, method: "GET" };
+    const again: Outgoing = { ...sent.req, operationId: GET.operationId, method: "GET" };
     expectStatus(again, await send(target, again), 404);
   }
   toString = () => `delete(org ${this.org}, ${JSON.stringify(this.pick)})`;

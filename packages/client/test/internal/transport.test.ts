@@ -6,7 +6,7 @@ import {
   InternalServerError,
   RateLimitError,
 } from "../../src/index.js";
-import { client, fakeFetch, json, record, settle, TOKEN } from "../helpers.js";
+import { client, fakeFetch, json, record, settle, settleWithTimers, TOKEN } from "../helpers.js";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
@@ -15,12 +15,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Starts a call, lets every timer run, and returns its value or error. */
-async function run<T>(p: Promise<T>) {
-  const settled = settle(p);
-  await vi.runAllTimersAsync();
-  return settled;
-}
+const run = settleWithTimers;
 
 const ok = json(200, record(7));
 const netDown = new TypeError("fetch failed");

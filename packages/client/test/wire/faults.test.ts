@@ -9,7 +9,16 @@ import {
   APIUserAbortError,
   UserExtraError,
 } from "../../src/index.js";
-import { BASE, client, fakeFetch, json, record, settle, TOKEN } from "../helpers.js";
+import {
+  BASE,
+  client,
+  fakeFetch,
+  json,
+  record,
+  settle,
+  settleWithTimers,
+  TOKEN,
+} from "../helpers.js";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
@@ -18,11 +27,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function run<T>(p: Promise<T>) {
-  const settled = settle(p);
-  await vi.runAllTimersAsync();
-  return settled;
-}
+const run = settleWithTimers;
 
 const enc = new TextEncoder();
 /** Headers arrive, then part of the body, then nothing: the stream ignores any signal. */

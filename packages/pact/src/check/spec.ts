@@ -18,7 +18,7 @@ export function bundledSpecFile(): string {
 export function readSpec(file: string): OpenApiDocument {
   const doc: unknown = parseYaml(readFileSync(file, "utf8"));
   const paths = (doc as { paths?: unknown } | null)?.paths;
-  if (typeof paths !== "object" || paths === null) {
+  if (typeof paths !== "object" || paths === null || Array.isArray(paths)) {
     throw new Error(
       `spec ${file}: "paths" is missing or not an object; expected an OpenAPI 3 document`,
     );
