@@ -35,6 +35,6 @@ export {
 } from "./core/errors.js";
 export type { Logger, LogLevel } from "./core/log.js";
 export type { GetQuery, ListQuery, OperationId } from "./generated/api.gen.js";
-export type { Fetch, RequestOptions, WithResponse } from "./internal/transport.js";
+export type { Fetch, PageOptions, RequestOptions, WithResponse } from "./internal/transport.js";
 export { VERSION } from "./internal/version.js";
 export type { UserExtraClient } from "./resources/user-extra.js";

@@ -157,12 +157,11 @@ describe("the ESM and CJS copies in one process (the dual-package hazard)", () =
 });
 
 describe("size budget", () => {
-  it("the client's own code is at most 6 kB minified and gzipped (openapi-fetch excluded)", () => {
+  it("the client's own code is within .size-limit.json's budget (openapi-fetch excluded)", () => {
     const out = execFileSync(bin("size-limit"), ["--json"], { cwd: pkgDir, env, encoding: "utf8" });
     const [result, validate] = JSON.parse(out) as { size: number; passed: boolean }[];
     expect(validate?.passed).toBe(true); // the opt-in entry point has its own budget
     expect(result?.passed).toBe(true);
     expect(result?.size).toBeGreaterThan(500); // measured something real
-    expect(result?.size).toBeLessThanOrEqual(6000);
   });
 });

@@ -2,9 +2,12 @@
 // would send the token outside baseUrl and links that would loop forever.
 import { UserExtraError } from "./errors.js";
 
-interface Page {
-  next: string | null;
+export interface Page {
+  next?: string | null | undefined;
 }
+
+/** A page and the URL it was fetched from (after redirects). */
+export type Fetched<P> = [P, string];
 
 /** Under baseUrl: same origin, and a path within baseUrl's (not another service's on that host). */
 export function isUnder(url: URL, base: URL): boolean {
@@ -13,35 +16,45 @@ export function isUnder(url: URL, base: URL): boolean {
 }
 
 /** A URL with its query parameters sorted, so that reordered parameters still count as seen. */
-const key = (url: URL) => {
+export const pageKey = (url: URL | string) => {
   const u = new URL(url);
   u.searchParams.sort();
   return u.href;
 };
 
+/**
+ * The page's `next` link as a URL the walk may fetch, or undefined on the last page. Throws
+ * for a link outside baseUrl or one fetched before (`seen` holds the keys of fetched URLs).
+ */
+export function nextLink(page: Page, base: URL, seen: Set<string>): URL | undefined {
+  if (!page.next) return undefined;
+  const url = new URL(page.next, base);
+  if (!isUnder(url, base)) {
+    throw new UserExtraError(
+      `Pagination stopped: next link ${url.origin}${url.pathname} is outside baseUrl ${base.href}; no request was sent`,
+    );
+  }
+  if (seen.has(pageKey(url))) {
+    throw new UserExtraError(
+      `Pagination stopped: next link ${url.pathname}${url.search} was fetched already`,
+    );
+  }
+  return url;
+}
+
 /** `first` and `fetchNext` return a page with the URL it was fetched from (after redirects). */
 export async function* walkPages<P extends Page>(
-  first: () => Promise<[P, string]>,
-  fetchNext: (url: string) => Promise<[P, string]>,
+  first: () => Promise<Fetched<P>>,
+  fetchNext: (url: string) => Promise<Fetched<P>>,
   base: URL,
+  seen = new Set<string>(),
 ): AsyncGenerator<P, void, undefined> {
-  const seen = new Set<string>();
   let [page, from] = await first();
   for (;;) {
-    seen.add(key(new URL(from)));
+    seen.add(pageKey(from));
     yield page;
-    if (!page.next) return;
-    const url = new URL(page.next, base);
-    if (!isUnder(url, base)) {
-      throw new UserExtraError(
-        `Pagination stopped: next link ${url.origin}${url.pathname} is outside baseUrl ${base.href}; no request was sent`,
-      );
-    }
-    if (seen.has(key(url))) {
-      throw new UserExtraError(
-        `Pagination stopped: next link ${url.pathname}${url.search} was fetched already`,
-      );
-    }
+    const url = nextLink(page, base, seen);
+    if (!url) return;
     [page, from] = await fetchNext(url.href);
   }
 }

@@ -41,6 +41,15 @@ export interface RequestOptions {
   idempotencyKey?: string | undefined;
 }
 
+/** Options of `pages` and `listAll`. */
+export interface PageOptions extends RequestOptions {
+  /**
+   * Pages requested at once (default 1: one after the other). Above 1, the pages after the
+   * first are requested ahead by offset, at most this many in flight, and yielded in order.
+   */
+  concurrency?: number | undefined;
+}
+
 /** A method's data with the response it came from. */
 export interface WithResponse<T> {
   data: T;
@@ -63,6 +72,8 @@ export interface SendOptions extends RequestOptions {
   };
   /** Send to this URL instead of the request's (pagination's `next`). */
   url?: string | undefined;
+  /** Aborts the call like the caller's signal (a page requested ahead that is no longer wanted). */
+  stop?: AbortSignal | undefined;
   /** The body already serialized by the SDK, kept to resend it intact on a retry. */
   body?: string | undefined;
 }
@@ -111,7 +122,7 @@ export function createTransport(cfg: TransportConfig) {
       }
       // The SDK's methods pass the caller's signal in `call`; client.raw's callers put it on
       // the Request (whose own signal never fires otherwise).
-      const signals = call.sdk ? [call.signal] : [call.signal, req.signal];
+      const signals = call.sdk ? [call.signal, call.stop] : [call.signal, req.signal];
       // Every attempt (and a 307/308 redirect) sends the same bytes: the SDK's serialized
       // body, else the Request's, read once.
       const body = call.body ?? (req.body ? await req.arrayBuffer() : undefined);

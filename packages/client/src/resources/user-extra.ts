@@ -12,14 +12,16 @@ import {
 } from "@user-extra/types";
 import type { Client } from "openapi-fetch";
 import { APIPromise } from "../core/api-promise.js";
+import { walkPagesAhead } from "../core/pages-ahead.js";
 import { walkPages } from "../core/pagination.js";
-import { checkBody, required, toQuery } from "../core/validate.js";
+import { checkBody, checkInt, required, toQuery } from "../core/validate.js";
 import type { GetQuery, ListQuery, OperationId } from "../generated/api.gen.js";
 import { BODIES, GET_FILTERS, ID, LIST_FILTERS } from "../generated/checks.gen.js";
 import {
   type Check,
   checkRequestOptions,
   type Fetch,
+  type PageOptions,
   type RequestOptions,
   type SendOptions,
   type WithResponse,
@@ -28,10 +30,13 @@ import {
 export interface UserExtraClient {
   /** One page of records. */
   list(query?: ListQuery, options?: RequestOptions): APIPromise<UserExtraPage>;
-  /** Every record matching the filters, following `next` page by page. */
-  listAll(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtra>;
-  /** Every page matching the filters, following `next`. */
-  pages(query?: ListQuery, options?: RequestOptions): AsyncIterable<UserExtraPage>;
+  /**
+   * Every record matching the filters, following `next` page by page (or `concurrency` pages
+   * at once, in order).
+   */
+  listAll(query?: ListQuery, options?: PageOptions): AsyncIterable<UserExtra>;
+  /** Every page matching the filters, following `next` (or `concurrency` pages at once, in order). */
+  pages(query?: ListQuery, options?: PageOptions): AsyncIterable<UserExtraPage>;
   get(id: number, query?: GetQuery, options?: RequestOptions): APIPromise<UserExtra>;
   /**
    * POST: retried only with `options.idempotencyKey`. A second record for the same parent is a
@@ -90,7 +95,7 @@ export function userExtraResource(
   const call = <T>(
     op: OperationId,
     check: Check,
-    o: RequestOptions | undefined,
+    o: (RequestOptions & Pick<SendOptions, "stop">) | undefined,
     go: (init: (body?: unknown, url?: string) => Init) => Promise<unknown>,
   ) =>
     new APIPromise<T>(
@@ -115,22 +120,25 @@ export function userExtraResource(
       return raw.GET("/user_extra/", { params: { query }, ...init() });
     });
 
-  const pages = (q?: ListQuery, o?: RequestOptions) => {
+  const pages = (q?: ListQuery, options: PageOptions = {}) => {
     toQuery(q, LIST_FILTERS);
-    checkRequestOptions(o ?? {}); // validate now, not at the first iteration
+    // Validated now, not at the first iteration.
+    const { concurrency = 1, ...o } = options;
+    checkRequestOptions(o);
+    checkInt("concurrency", concurrency, 1);
     // The page with the URL it came from (after redirects), for the loop check.
     const withUrl = (p: APIPromise<UserExtraPage>) =>
       p.withResponse().then((r): [UserExtraPage, string] => [r.data, (r as Out).url]);
-    return walkPages(
-      () => withUrl(firstPage(q, o)),
-      (url) =>
-        withUrl(
-          call("listUserExtras", isPage, o, (init) =>
-            raw.GET("/user_extra/", init(undefined, url)),
-          ),
+    const first = () => withUrl(firstPage(q, o));
+    const at = (url: string, stop?: AbortSignal) =>
+      withUrl(
+        call("listUserExtras", isPage, { ...o, stop }, (init) =>
+          raw.GET("/user_extra/", init(undefined, url)),
         ),
-      base,
-    );
+      );
+    return concurrency === 1
+      ? walkPages(first, at, base)
+      : walkPagesAhead(first, at, base, concurrency);
   };
 
   return {
