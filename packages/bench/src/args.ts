@@ -1,7 +1,14 @@
 // Command-line flags of the bench runner, with errors that say what was expected.
 import { parseArgs } from "node:util";
 
-export const SECTIONS = ["overhead", "pagination", "bundle", "throughput", "contract"] as const;
+export const SECTIONS = [
+  "overhead",
+  "pagination",
+  "export",
+  "bundle",
+  "throughput",
+  "contract",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {

@@ -14,6 +14,8 @@ export interface WalkInput {
   url: string;
   token: string;
   limit: number;
+  /** The client's `concurrency` (default 1). */
+  concurrency?: number;
 }
 
 export interface HeapSample {
@@ -60,7 +62,7 @@ async function* fetchAll(url: string, token: string, limit: number): AsyncGenera
 function records(input: WalkInput): AsyncIterable<UserExtra> {
   if (input.mode === "fetch") return fetchAll(input.url, input.token, input.limit);
   const client = createUserExtraClient({ baseUrl: input.url, token: input.token });
-  return client.listAll({ limit: input.limit });
+  return client.listAll({ limit: input.limit }, { concurrency: input.concurrency });
 }
 
 /** Bytes one parsed page keeps alive: the unit heap growth is compared with. */

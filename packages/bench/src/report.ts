@@ -102,6 +102,24 @@ export function report(r: BenchResults): string {
     );
   }
 
+  if (r.export) {
+    const e = r.export;
+    out.push(
+      "",
+      `### 2b. Export (${fmtNumber(e.records)} records, ${e.pages} pages of ${e.limit}; straight to the sandbox, and through a proxy adding ${e.delayMs} ms each way; median and min–max of ${e.rounds} round${e.rounds > 1 ? "s" : ""}, contenders interleaved)`,
+      "",
+      table(
+        ["walk", "records/s", "min–max", "vs the sequential fetch loop"],
+        e.contenders.map((c) => [
+          c.label,
+          Math.round(c.recordsPerSec),
+          `${Math.round(c.minRecordsPerSec)}–${Math.round(c.maxRecordsPerSec)}`,
+          fmtRatio(c.vsSequentialLoop),
+        ]),
+      ),
+    );
+  }
+
   if (r.bundle) {
     out.push(
       "",

@@ -3,6 +3,7 @@
 import type { Section } from "./args.js";
 import type { BundleResult } from "./bundle.js";
 import type { ContractResult } from "./contract.js";
+import type { ExportResult } from "./export.js";
 import type { Machine } from "./machine.js";
 import type { OverheadResult } from "./overhead.js";
 import type { PaginationResult } from "./pagination.js";
@@ -21,6 +22,7 @@ export interface BenchResults {
   /** The same calls over loopback HTTP with the real fetch: what the overhead weighs in a real call. */
   overheadLoopback?: OverheadResult;
   pagination?: PaginationResult;
+  export?: ExportResult;
   bundle?: BundleResult;
   throughput?: ThroughputResult;
   contract?: ContractResult;
@@ -46,6 +48,18 @@ export function targets(
       value: t.sandboxToPrism,
       target: `>= ${r.throughput?.target}x Prism's requests/s`,
       met: t.meetsTarget,
+    });
+  }
+  for (const c of r.export?.contenders ?? []) {
+    // The two export targets: concurrency 1 against the loop, and 4 over latency.
+    const at = c.latency ? 4 : 1;
+    const least = c.latency ? 3 : 1;
+    if (c.concurrency !== at) continue;
+    out.push({
+      name: `export, ${c.label}`,
+      value: c.vsSequentialLoop,
+      target: `>= ${least}x the sequential fetch loop's records/s`,
+      met: c.vsSequentialLoop == null ? null : c.vsSequentialLoop >= least,
     });
   }
   for (const w of r.pagination?.walks ?? []) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { HELP, parseBenchArgs, type Section, UsageError } from "./args.js";
 import { runBundle } from "./bundle.js";
 import { runContract } from "./contract.js";
+import { FULL_EXPORT, QUICK_EXPORT, runExport } from "./export.js";
 import { machine, machineLine } from "./machine.js";
 import {
   FULL_LOOPBACK,
@@ -67,6 +68,9 @@ const sections: Record<Section, () => Promise<void>> = {
       ...(quick ? QUICK_PAGINATION : FULL_PAGINATION),
       log,
     });
+  },
+  export: async () => {
+    results.export = await runExport({ ...(quick ? QUICK_EXPORT : FULL_EXPORT), log });
   },
   bundle: async () => {
     results.bundle = await runBundle();
