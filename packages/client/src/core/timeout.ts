@@ -38,24 +38,24 @@ export async function withTimeout<T>(
   if (aborted(signals)) throw userAbort(what());
   const ctl = new AbortController();
   let timedOut = false;
-  let giveUp = (_: unknown) => {};
-  const stopped = new Promise<never>((_, reject) => {
-    giveUp = reject;
-  });
-  stopped.catch(() => {});
-  // Aborts the attempt's signal and settles the race, whoever fired (no listener on our own
-  // signal: addEventListener is costly on Node's AbortSignal, and this runs on every call).
-  const abort = () => {
-    ctl.abort();
-    giveUp(ctl.signal.reason);
-  };
-  const stop = listen(signals, abort);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    abort();
-  }, ms);
+  let stop = () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await Promise.race([run(ctl.signal), stopped]);
+    // One promise settled by the attempt or by whichever abort fires first (no listener on
+    // our own signal: addEventListener is costly on Node's AbortSignal, and this runs on
+    // every call).
+    return await new Promise<T>((resolve, reject) => {
+      const abort = () => {
+        ctl.abort();
+        reject(ctl.signal.reason);
+      };
+      stop = listen(signals, abort);
+      timer = setTimeout(() => {
+        timedOut = true;
+        abort();
+      }, ms);
+      run(ctl.signal).then(resolve, reject);
+    });
   } catch (cause) {
     if (timedOut) {
       throw new APIConnectionTimeoutError(`Request timed out after ${ms} ms: ${what()}`, { cause });

@@ -151,7 +151,7 @@ export function createTransport(cfg: TransportConfig) {
         if (cfg.debug) {
           cfg.log("debug", `→ ${what()}`, { headers: redactHeaders(out.headers, cfg.secret) });
         }
-        const start = Date.now();
+        const start = cfg.debug ? Date.now() : 0;
 
         let res: Response | undefined;
         let text = "";

@@ -100,7 +100,7 @@ export function userExtraResource(
   ) =>
     new APIPromise<T>(
       (async () => {
-        checkRequestOptions(o ?? {});
+        if (o) checkRequestOptions(o);
         const sdk: NonNullable<SendOptions["sdk"]> = { check, op };
         await go((body, url) => {
           // Serialized once: openapi-fetch sends these bytes and a retry resends the same ones.
