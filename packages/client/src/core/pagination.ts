@@ -58,3 +58,45 @@ export async function* walkPages<P extends Page>(
     [page, from] = await fetchNext(url.href);
   }
 }
+
+/**
+ * The records of each page in turn. A plain async iterator rather than an async generator's
+ * `yield*`, which costs several promises per record: here a record already fetched is one
+ * resolved promise. `return()` (a `break`) stops the pages, and with them what is in flight.
+ */
+export function recordsOf<T>(
+  pages: AsyncIterator<{ results: readonly T[] }>,
+): AsyncIterableIterator<T> {
+  let results: readonly T[] = [];
+  let i = 0;
+  // A call made while a page is on its way waits for it, so records keep their order.
+  let pending: Promise<unknown> | undefined;
+  const refill = async (): Promise<IteratorResult<T, undefined>> => {
+    for (;;) {
+      const r = await pages.next();
+      if (r.done) return { value: undefined, done: true };
+      results = r.value.results;
+      i = 0;
+      if (results.length) return { value: results[i++] as T, done: false };
+    }
+  };
+  const it: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => it,
+    next() {
+      if (pending) return pending.then(() => it.next());
+      if (i < results.length) return Promise.resolve({ value: results[i++] as T, done: false });
+      const page = refill();
+      pending = page.then(
+        () => (pending = undefined),
+        () => (pending = undefined),
+      );
+      return page;
+    },
+    async return() {
+      results = [];
+      await pages.return?.();
+      return { value: undefined, done: true };
+    },
+  };
+  return it;
+}

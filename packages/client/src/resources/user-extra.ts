@@ -13,7 +13,7 @@ import {
 import type { Client } from "openapi-fetch";
 import { APIPromise } from "../core/api-promise.js";
 import { walkPagesAhead } from "../core/pages-ahead.js";
-import { walkPages } from "../core/pagination.js";
+import { recordsOf, walkPages } from "../core/pagination.js";
 import { checkBody, checkInt, required, toQuery } from "../core/validate.js";
 import type { GetQuery, ListQuery, OperationId } from "../generated/api.gen.js";
 import { BODIES, GET_FILTERS, ID, LIST_FILTERS } from "../generated/checks.gen.js";
@@ -144,12 +144,7 @@ export function userExtraResource(
   return {
     list: firstPage,
     pages,
-    listAll(q, o) {
-      const it = pages(q, o);
-      return (async function* () {
-        for await (const page of it) yield* page.results;
-      })();
-    },
+    listAll: (q, o) => recordsOf(pages(q, o)),
     get: (id, q = {}, o) =>
       call("getUserExtra", isRecord, o, (init) => {
         required("id", id, ID);

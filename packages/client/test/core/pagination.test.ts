@@ -96,3 +96,26 @@ describe("auto-pagination", () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe("listAll's iterator", () => {
+  it("keeps the records' order when next() is called again before a page arrives", async () => {
+    const { fetch, calls } = fakeFetch(
+      json(200, page([1, 2], url(2))),
+      json(200, page([], url(4))), // an empty page in the middle is skipped
+      json(200, page([3], null)),
+    );
+    const it = client(fetch).listAll({ limit: 2 })[Symbol.asyncIterator]();
+    const steps = await Promise.all([it.next(), it.next(), it.next(), it.next(), it.next()]);
+    expect(steps.map((s) => (s.done ? "done" : s.value.id))).toEqual([1, 2, 3, "done", "done"]);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("return() ends it: no record and no request after", async () => {
+    const { fetch, calls } = fakeFetch(json(200, page([1, 2], url(2))), json(200, page([3], null)));
+    const it = client(fetch).listAll({ limit: 2 })[Symbol.asyncIterator]();
+    expect((await it.next()).value?.id).toBe(1);
+    expect(await it.return?.()).toEqual({ value: undefined, done: true });
+    expect(await it.next()).toEqual({ value: undefined, done: true });
+    expect(calls).toHaveLength(1);
+  });
+});
