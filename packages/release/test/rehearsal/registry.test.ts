@@ -41,6 +41,14 @@ describe("startRegistry", () => {
     expect(registry.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
+  it("hands out a JWT (checked by signature, not by the password's bcrypt hash per request)", () => {
+    const [header] = registry.token.split(".");
+    expect(registry.token.split(".")).toHaveLength(3);
+    expect(JSON.parse(Buffer.from(header ?? "", "base64url").toString("utf8"))).toMatchObject({
+      alg: expect.any(String),
+    });
+  });
+
   it("accepts a publish with the token and serves the package", async () => {
     const hostPath = registry.url.replace(/^http:/, "");
     await publish("@user-extra/probe", `${hostPath}:_authToken=${registry.token}\n`);
