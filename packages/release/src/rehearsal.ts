@@ -7,9 +7,11 @@ import { findWorkspaceRoot } from "./workspace-root.js";
 
 const USAGE = `Usage: rehearsal [--keep] [--root DIR]
 
-Versions and publishes @user-extra/types, client and sandbox from a throwaway copy of the
-workspace to a local Verdaccio, installs them in a fresh project, type-checks a TypeScript
-consumer and runs a create/get/patch/delete cycle as ESM and CJS against the published sandbox.
+Versions and publishes @user-extra/types, client, sandbox and pact from a throwaway copy of
+the workspace to a local Verdaccio, installs them in fresh projects, type-checks a TypeScript
+consumer and runs a create/get/patch/delete cycle as ESM and CJS against the published sandbox;
+then a team project writes a pact with the installed kit (vitest) and verifies it with the
+installed user-extra-verify against that sandbox (and a tampered copy must fail).
 --keep keeps the temporary folder (removed otherwise, whether the rehearsal passes, fails
 or is interrupted).`;
 

@@ -13,12 +13,16 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Kills the command (and its children) after this long. */
   timeoutMs?: number;
+  /** Exit codes that count as an answer rather than a failure (default: only 0). */
+  exitCodes?: readonly number[];
 }
 
 export interface RunResult {
   /** stdout and stderr interleaved, as a terminal would show them. */
   output: string;
   stdout: string;
+  /** The exit code (0 unless `exitCodes` allowed another). */
+  code: number;
 }
 
 /** A command that exited non-zero or timed out; `output` is what it printed. */
@@ -38,6 +42,7 @@ export class CommandError extends Error {
  */
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
   const timeoutMs = options.timeoutMs ?? 120_000;
+  const accepted = options.exitCodes ?? [0];
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -71,9 +76,9 @@ export function run(command: string, args: string[], options: RunOptions): Promi
       running.delete(child);
       if (timedOut)
         reject(new CommandError(`${shown}: timed out after ${timeoutMs / 1000} s`, output));
-      else if (code !== 0)
+      else if (code === null || !accepted.includes(code))
         reject(new CommandError(`${shown}: exited with ${code ?? signal}`, output));
-      else resolve({ output, stdout });
+      else resolve({ output, stdout, code });
     });
   });
 }

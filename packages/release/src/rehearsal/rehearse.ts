@@ -12,6 +12,28 @@ import { type LocalRegistry, startRegistry } from "./registry.js";
 import { type SandboxProcess, startSandboxProcess } from "./sandbox-process.js";
 import { StepRunner, type StepTiming } from "./steps.js";
 import {
+  KIT_FACTS_MJS,
+  TEAM_CONSUMER,
+  TEAM_EXPRESS_SHIM,
+  TEAM_INTERACTIONS,
+  TEAM_PACT_DIR,
+  TEAM_PROFILE_TS,
+  TEAM_TSCONFIG,
+  teamPackageJson,
+  teamPactTest,
+} from "./team-files.js";
+import {
+  failureLine,
+  junitProblems,
+  type KitFacts,
+  pactFileName,
+  parseKitFacts,
+  tamperedPact,
+  teamPactProblems,
+  verifyArgs,
+  wrongStatusFor,
+} from "./team-pact.js";
+import {
   catalogVersion,
   commitAll,
   copyWorkspace,
@@ -51,6 +73,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
   const tempDir = await mkdtemp(join(tmpdir(), "user-extra-rehearsal-"));
   const workspace = join(tempDir, "workspace");
   const consumer = join(tempDir, "consumer");
+  const team = join(tempDir, "team");
   const steps = new StepRunner(log);
   steps.addSecret(CONSUMER_TOKEN);
   let registry: LocalRegistry | undefined;
@@ -200,7 +223,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
         for (const name of deps) if (!name.startsWith("@user-extra/")) roots.push({ name, from });
       }
       const self = join(workspace, "packages/release");
-      roots.push({ name: "typescript", from: self }, { name: "@types/node", from: self });
+      // vitest: the test runner the pact kit's README has a team install beside it.
+      roots.push(
+        { name: "typescript", from: self },
+        { name: "@types/node", from: self },
+        { name: "vitest", from: self },
+      );
       const packages = await dependencyClosure(roots);
       const packDir = join(tempDir, "mirror");
       await mkdir(packDir, { recursive: true });
@@ -244,13 +272,38 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       }
     });
 
+    await steps.step("npm install in a fresh team project (the pact kit and vitest)", async () => {
+      // A team's project, as the kit's README has it: its app depends on the client, its tests
+      // on the kit (which brings user-extra-verify and Pact's native core) and vitest.
+      await mkdir(join(team, "src"), { recursive: true });
+      await mkdir(join(team, "test"), { recursive: true });
+      await writeFile(
+        join(team, "package.json"),
+        teamPackageJson({
+          client: versions["@user-extra/client"] ?? "",
+          pact: versions["@user-extra/pact"] ?? "",
+          vitest: await catalogVersion(options.root, "vitest"),
+          typescript: await catalogVersion(options.root, "typescript"),
+          typesNode: await catalogVersion(options.root, "@types/node"),
+        }),
+      );
+      await writeFile(join(team, ".npmrc"), await readFile(join(consumer, ".npmrc"), "utf8"));
+      await run("npm", ["install", "--no-audit", "--no-fund"], {
+        cwd: team,
+        env: { ...env, npm_config_registry: reg.url },
+        timeoutMs: 300_000,
+      });
+    });
+
     await steps.step(
       "the installed packages carry LICENSE, CHANGELOG.md and source maps",
       async () => {
         const problems: string[] = [];
         for (const p of PUBLIC_PACKAGES) {
+          // The kit is installed where a team uses it; the others in the consumer project.
+          const project = p.name === "@user-extra/pact" ? team : consumer;
           const found = await installedPackageProblems(
-            join(consumer, "node_modules", p.name),
+            join(project, "node_modules", p.name),
             versions[p.name] ?? "",
           );
           problems.push(...found.map((problem) => `${p.name}: ${problem}`));
@@ -280,7 +333,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       );
       const started_ = await startSandboxProcess(
         consumer,
-        ["--port", "0", "--db", ":memory:", "--tokens", "tokens.json"],
+        // Provider states: the team's pact is verified against it after the cycles (a state's
+        // teardown empties the database).
+        ["--port", "0", "--db", ":memory:", "--tokens", "tokens.json", "--enable-provider-states"],
         env,
       );
       log(`  sandbox: ${started_.url}`);
@@ -314,6 +369,116 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
         },
       );
     }
+
+    // The team's pact: written by its tests with the installed kit, then verified by the
+    // installed user-extra-verify against the published sandbox, as the API owner's CI would.
+    const pactEnv = { ...env, PACT_DO_NOT_TRACK: "true" };
+    await steps.step("type-check the team's pact test (tsc --strict)", async () => {
+      await writeFile(join(team, "tsconfig.json"), TEAM_TSCONFIG);
+      await mkdir(join(team, "types"), { recursive: true });
+      await writeFile(join(team, "types/express.d.ts"), TEAM_EXPRESS_SHIM);
+      await writeFile(join(team, "src/profile.ts"), TEAM_PROFILE_TS);
+      await writeFile(join(team, "test/profile.pact.test.ts"), teamPactTest());
+      await run(join(team, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: team, env });
+    });
+
+    const pact = await steps.step(
+      "run the team's pact test with the installed kit (vitest) and check the pact",
+      async () => {
+        await run(join(team, "node_modules/.bin/vitest"), ["run"], {
+          cwd: team,
+          env: pactEnv,
+          timeoutMs: 180_000,
+        });
+        await writeFile(join(team, "kit-facts.mjs"), KIT_FACTS_MJS);
+        const facts: KitFacts = parseKitFacts(
+          (await run(process.execPath, ["kit-facts.mjs"], { cwd: team, env: pactEnv })).stdout,
+        );
+        const file = join(team, TEAM_PACT_DIR, pactFileName(TEAM_CONSUMER, facts.provider));
+        const written = JSON.parse(
+          await readFile(file, "utf8").catch(() => {
+            throw new Error(`the team's tests wrote no ${file}`);
+          }),
+        ) as unknown;
+        const problems = teamPactProblems(written, {
+          consumer: TEAM_CONSUMER,
+          provider: facts.provider,
+          vocabulary: facts.vocabulary,
+          interactions: TEAM_INTERACTIONS,
+        });
+        if (problems.length > 0) throw new Error(`the team's pact: ${problems.join("; ")}`);
+        // The statuses and bodies the tests expect, held against the spec the kit bundles.
+        await run(join(team, "node_modules/.bin/user-extra-pact-check"), ["--pact", file], {
+          cwd: team,
+          env: pactEnv,
+        });
+        log(
+          `  ${TEAM_INTERACTIONS.length} interactions in ${TEAM_PACT_DIR}/${pactFileName(TEAM_CONSUMER, facts.provider)}`,
+        );
+        return { file, written, provider: facts.provider };
+      },
+    );
+
+    const statesUrl = sandbox.providerStatesUrl;
+    const verifierEnv = { ...pactEnv, USER_EXTRA_PROVIDER_TOKEN: CONSUMER_TOKEN };
+    const verifyBin = join(team, "node_modules/.bin/user-extra-verify");
+    const noToken = (text: string, what: string) => {
+      if (text.includes(CONSUMER_TOKEN)) throw new Error(`${what} holds the provider token`);
+    };
+    await steps.step(
+      "verify the team's pact with the installed user-extra-verify against the sandbox",
+      async () => {
+        if (!statesUrl) throw new Error("the sandbox printed no provider-state endpoint");
+        const junit = join(team, "reports/pact.xml");
+        const { output } = await run(
+          verifyBin,
+          verifyArgs({ pacts: TEAM_PACT_DIR, sandboxUrl, providerStatesUrl: statesUrl, junit }),
+          { cwd: team, env: verifierEnv, timeoutMs: 180_000 },
+        );
+        const report = await readFile(junit, "utf8");
+        noToken(output, "the verifier's output");
+        noToken(report, "the JUnit report");
+        const problems = junitProblems(report, TEAM_INTERACTIONS);
+        if (problems.length > 0)
+          throw Object.assign(new Error(`the JUnit report: ${problems.join("; ")}`), { output });
+        log(`  ${output.trim().split("\n").at(-1)}`);
+      },
+    );
+
+    await steps.step("a tampered copy of the pact fails verification (exit 1)", async () => {
+      if (!statesUrl) throw new Error("the sandbox printed no provider-state endpoint");
+      // The 404 interaction, made to expect another status the team expects elsewhere.
+      const target = TEAM_INTERACTIONS.find((i) => i.state === "recordMissing");
+      if (!target) throw new Error("the team has no interaction given recordMissing");
+      const status = wrongStatusFor(target, TEAM_INTERACTIONS);
+      const dir = join(team, "pacts-tampered");
+      await mkdir(dir, { recursive: true });
+      await writeFile(
+        join(dir, pactFileName(TEAM_CONSUMER, pact.provider)),
+        JSON.stringify(tamperedPact(pact.written, target.description, status), null, 2),
+      );
+      const junit = join(team, "reports/pact-tampered.xml");
+      const { code, output } = await run(
+        verifyBin,
+        verifyArgs({ pacts: dir, sandboxUrl, providerStatesUrl: statesUrl, junit }),
+        { cwd: team, env: verifierEnv, timeoutMs: 180_000, exitCodes: [0, 1, 2] },
+      );
+      if (code !== 1)
+        throw Object.assign(new Error(`the verifier exited ${code}, expected 1`), { output });
+      const line = failureLine(output, TEAM_CONSUMER, target.description);
+      if (!line)
+        throw Object.assign(
+          new Error(`no line "FAILED ${TEAM_CONSUMER}: "${target.description}": ..."`),
+          { output },
+        );
+      const report = await readFile(junit, "utf8");
+      noToken(output, "the verifier's output");
+      noToken(report, "the JUnit report");
+      const problems = junitProblems(report, TEAM_INTERACTIONS, [target.description]);
+      if (problems.length > 0)
+        throw Object.assign(new Error(`the JUnit report: ${problems.join("; ")}`), { output });
+      log(`  ${line}`);
+    });
 
     const seconds = (performance.now() - started) / 1000;
     return { versions, timings: steps.timings, seconds, tempDir };

@@ -8,6 +8,7 @@ export const PUBLIC_PACKAGES = [
   { name: "@user-extra/types", dir: "packages/types" },
   { name: "@user-extra/client", dir: "packages/client" },
   { name: "@user-extra/sandbox", dir: "packages/sandbox" },
+  { name: "@user-extra/pact", dir: "packages/pact" },
 ] as const;
 
 const GIT_IDENTITY = [

@@ -29,6 +29,19 @@ describe("run", () => {
     expect((error as CommandError).output).toContain("why it failed");
   });
 
+  it("answers with an exit code the caller accepts, and still rejects the others", async () => {
+    const result = await run("sh", ["-c", "echo failing as asked; exit 1"], {
+      cwd: process.cwd(),
+      exitCodes: [0, 1],
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("failing as asked\n");
+    expect((await run("true", [], { cwd: process.cwd() })).code).toBe(0);
+    await expect(
+      run("sh", ["-c", "exit 2"], { cwd: process.cwd(), exitCodes: [0, 1] }),
+    ).rejects.toThrow("exited with 2");
+  });
+
   it("on timeout also kills what the command spawned", async () => {
     // The shell prints the pid of a background sleep, then waits: both must be gone afterwards.
     const error = (await run("sh", ["-c", "sleep 30 & echo $!; wait"], {

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import {
   PUBLIC_PACKAGES,
   writeRehearsalChangeset,
 } from "../../src/rehearsal/workspace.js";
-import { tempDir } from "../helpers.js";
+import { tempDir, WORKSPACE_ROOT } from "../helpers.js";
 
 const exec = promisify(execFile);
 const cleanups: Array<() => Promise<void>> = [];
@@ -56,6 +56,41 @@ describe("copyWorkspace", () => {
     const log = await exec("git", ["log", "--oneline"], { cwd: dest });
     expect(log.stdout.trim().split("\n")).toHaveLength(1);
     expect((await git("status", "--porcelain")).stdout).toBe(statusBefore);
+  });
+});
+
+describe("PUBLIC_PACKAGES", () => {
+  it("names every package of the workspace that is not private, in dependency order", async () => {
+    const found: Array<{ name: string; dir: string }> = [];
+    for (const parent of ["packages", "examples"]) {
+      for (const entry of await readdir(join(WORKSPACE_ROOT, parent), { withFileTypes: true })) {
+        const file = join(WORKSPACE_ROOT, parent, entry.name, "package.json");
+        if (!entry.isDirectory() || !existsSync(file)) continue;
+        const manifest = JSON.parse(await readFile(file, "utf8")) as {
+          name: string;
+          private?: boolean;
+        };
+        if (manifest.private !== true)
+          found.push({ name: manifest.name, dir: `${parent}/${entry.name}` });
+      }
+    }
+    const listed = PUBLIC_PACKAGES.map((p) => ({ name: p.name, dir: p.dir }));
+    expect([...listed].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      found.sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    // Each one's @user-extra dependencies (runtime and peer) come before it.
+    for (const [index, p] of PUBLIC_PACKAGES.entries()) {
+      const manifest = JSON.parse(
+        await readFile(join(WORKSPACE_ROOT, p.dir, "package.json"), "utf8"),
+      ) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+      const siblings = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+      for (const name of siblings.filter((n) => n.startsWith("@user-extra/"))) {
+        expect(
+          PUBLIC_PACKAGES.findIndex((q) => q.name === name),
+          `${p.name} -> ${name}`,
+        ).toBeLessThan(index);
+      }
+    }
   });
 });
 
