@@ -28,10 +28,16 @@ function columnDefinition(field: FieldInfo): string {
 }
 
 /**
- * Opens `path` (a file, created if missing, or ":memory:") with the settings that make an
- * acknowledged write durable: WAL journal, synchronous=FULL (fsync at each commit, so a
- * `kill -9` loses nothing that was answered), and a busy timeout so two processes sharing a
- * file wait for each other instead of failing.
+ * Opens `path` (a file, created if missing, or ":memory:") with the settings that keep an
+ * acknowledged write through a process kill: WAL journal with synchronous=NORMAL, and a busy
+ * timeout so two processes sharing a file wait for each other instead of failing.
+ *
+ * In WAL mode a commit is appended to the -wal file before the write is answered; NORMAL only
+ * skips the fsync at each commit (the WAL is fsynced at checkpoints). A `kill -9` of the
+ * sandbox loses nothing it answered, since the operating system still holds the written
+ * pages; only an OS crash or a power loss can lose the last commits (never corrupt the file).
+ * FULL would fsync every commit: ~1.7 ms per write here against ~0.04 ms, for a guarantee a
+ * sandbox does not need.
  */
 export function openDatabase(path: string, fields: FieldInfo[]): Db {
   let db: Db;
@@ -44,7 +50,7 @@ export function openDatabase(path: string, fields: FieldInfo[]): Db {
   }
   try {
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = FULL");
+    db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
     db.pragma("foreign_keys = ON");
     migrate(db, fields);

@@ -18,6 +18,16 @@ export interface Account {
   organizationId: number;
 }
 
+/** A record as the JSON text SQLite built for it, with what the server checks before sending it. */
+export interface RecordJson {
+  id: number;
+  organizationId: number;
+  json: string;
+}
+
+/** Why a record could not be created for a parent. */
+export type CreateRefusal = "no-such-parent" | "parent-has-record";
+
 export interface ListQuery {
   organizationId: number;
   parent?: number;
@@ -34,6 +44,9 @@ export class Store {
   private readonly columns: string[];
   private readonly booleans: Set<string>;
   private readonly statements = new Map<string, ReturnType<Db["prepare"]>>();
+  /** json_object(...) of one row (see jsonObject), built once: the hot statements embed it. */
+  private readonly rowJson: string;
+  private readonly recordJsonSql: string;
 
   constructor(
     readonly db: Db,
@@ -41,6 +54,8 @@ export class Store {
   ) {
     this.columns = fields.map((f) => f.name);
     this.booleans = new Set(fields.filter((f) => f.type === "boolean").map((f) => f.name));
+    this.rowJson = this.jsonObject();
+    this.recordJsonSql = `SELECT id, organization_id, ${this.rowJson} AS j FROM user_extra WHERE id = ?`;
   }
 
   /** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlock). */
@@ -71,16 +86,29 @@ export class Store {
     return statement;
   }
 
+  /**
+   * Runs a cached statement. libsql does not reset a statement that failed (a constraint
+   * error, say): its next run fails again with the same error. A failed one is dropped.
+   */
+  private exec<T>(source: string, use: (statement: ReturnType<Db["prepare"]>) => T): T {
+    try {
+      return use(this.sql(source));
+    } catch (error) {
+      this.statements.delete(source);
+      throw error;
+    }
+  }
+
   private run(source: string, params: unknown[] = []) {
-    return this.sql(source).run(params);
+    return this.exec(source, (s) => s.run(params));
   }
 
   private get(source: string, params: unknown[] = []): Row | undefined {
-    return this.sql(source).get(params) as Row | undefined;
+    return this.exec(source, (s) => s.get(params) as Row | undefined);
   }
 
   private all(source: string, params: unknown[] = []): Row[] {
-    return this.sql(source).all(params) as Row[];
+    return this.exec(source, (s) => s.all(params) as Row[]);
   }
 
   private toColumn(name: string, value: FieldValue): FieldValue {
@@ -135,6 +163,82 @@ export class Store {
     return row
       ? { record: this.toRecord(row), organizationId: Number(row.organization_id) }
       : undefined;
+  }
+
+  /**
+   * A record's JSON built by SQLite in one statement: same keys, order and values as
+   * `getRecord`'s record, without reading 31 columns into an object to serialize it again.
+   */
+  recordJson(id: number): RecordJson | undefined {
+    const row = this.get(this.recordJsonSql, [id]);
+    return row ? this.toRecordJson(row) : undefined;
+  }
+
+  private toRecordJson(row: Row): RecordJson {
+    return { id: Number(row.id), organizationId: Number(row.organization_id), json: String(row.j) };
+  }
+
+  /**
+   * POST in one statement: inserts a record for `parent` if that account is in
+   * `organizationId`, and answers the record's JSON. The parent's UNIQUE constraint refuses a
+   * second record (one statement is atomic: no transaction needed, and none is held open).
+   */
+  createRecordJson(
+    parent: number,
+    organizationId: number,
+    values: FieldValues,
+  ): RecordJson | CreateRefusal {
+    const names = this.columns.filter((c) => c in values);
+    const source = `INSERT INTO user_extra (parent, organization_id${names.map((n) => `, ${n}`).join("")})
+      SELECT id, organization_id${names.map(() => ", ?").join("")} FROM accounts
+      WHERE id = ? AND organization_id = ?
+      RETURNING id, organization_id, ${this.rowJson} AS j`;
+    try {
+      const row = this.get(source, [
+        ...names.map((n) => this.toColumn(n, values[n] ?? null)),
+        parent,
+        organizationId,
+      ]);
+      return row ? this.toRecordJson(row) : "no-such-parent";
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") {
+        return "parent-has-record";
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * PATCH and PUT in one statement: sets only the given columns of a record of
+   * `organizationId` and answers its JSON, or undefined when no such record is the
+   * organization's (the caller then tells 404 from 403).
+   */
+  updateRecordJson(id: number, organizationId: number, values: FieldValues): RecordJson | undefined {
+    const names = this.columns.filter((c) => c in values);
+    if (names.length === 0) {
+      const found = this.recordJson(id);
+      return found?.organizationId === organizationId ? found : undefined;
+    }
+    const row = this.get(
+      `UPDATE user_extra SET ${names.map((c) => `${c} = ?`).join(", ")}
+       WHERE id = ? AND organization_id = ? RETURNING id, organization_id, ${this.rowJson} AS j`,
+      [...names.map((n) => this.toColumn(n, values[n] ?? null)), id, organizationId],
+    );
+    return row ? this.toRecordJson(row) : undefined;
+  }
+
+  /** DELETE in one statement; false when no such record is the organization's. */
+  deleteOwnRecord(id: number, organizationId: number): boolean {
+    return (
+      this.run("DELETE FROM user_extra WHERE id = ? AND organization_id = ?", [id, organizationId])
+        .changes > 0
+    );
+  }
+
+  /** The organization a record belongs to, or undefined when no record has that id. */
+  recordOrganization(id: number): number | undefined {
+    const row = this.get("SELECT organization_id FROM user_extra WHERE id = ?", [id]);
+    return row ? Number(row.organization_id) : undefined;
   }
 
   recordIdOfParent(parent: number): number | undefined {
@@ -227,14 +331,14 @@ export class Store {
     const { count, where, params } = this.match(query);
     if (count <= query.offset) return { count, resultsJson: "[]" };
     const row = this.get(
-      `SELECT json_group_array(${this.jsonObject}) AS j FROM (SELECT * ${this.page(where)})`,
+      `SELECT json_group_array(${this.rowJson}) AS j FROM (SELECT * ${this.page(where)})`,
       params,
     );
     return { count, resultsJson: String(row?.j ?? "[]") };
   }
 
   /** json_object(...) of one row, keys in the record's order; booleans as JSON true/false. */
-  private get jsonObject(): string {
+  private jsonObject(): string {
     const value = (name: string) =>
       this.booleans.has(name)
         ? `CASE WHEN ${name} IS NULL THEN NULL WHEN ${name} THEN json('true') ELSE json('false') END`
