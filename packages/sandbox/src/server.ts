@@ -1,17 +1,20 @@
-// The HTTP server: Fastify, with the spec's six operations registered from the spec's own paths
-// and validated by the validators compiled from it. Where the spec leaves behaviour to the
-// provider, the server does what stock Django REST Framework and django-filter do (each rule
-// cites where; the spec's description lists them).
+// The HTTP server, on node:http: the spec's six operations routed from the spec's own paths
+// (routes.ts) and validated by the validators compiled from it. Where the spec leaves behaviour
+// to the provider, the server does what stock Django REST Framework and django-filter do (each
+// rule cites where; the spec's description lists them). A record's JSON is built by SQLite and
+// sent as it comes: no object is read out of a row to be serialized again.
 import { randomUUID } from "node:crypto";
-import type { UserExtra, UserExtraCreate, UserExtraPage } from "@user-extra/types";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { UserExtra, UserExtraPage } from "@user-extra/types";
 import { fromForm, parseBody, truthy } from "./body.js";
 import { deviceInfo } from "./device-info.js";
 import { badRequest, conflict, forbidden, HttpError, notFound, unauthorized } from "./errors.js";
+import { readBody, writeAnswer } from "./http.js";
 import { pageLinks, pythonInt, readLimit, readOffset } from "./pagination.js";
 import { handleProviderState, type ProviderStateContext } from "./provider-states.js";
-import { listOperations, type OpenApiDocument } from "./spec.js";
-import type { FieldValues, Store } from "./store.js";
+import { type ApiRoute, Routes } from "./routes.js";
+import type { OpenApiDocument } from "./spec.js";
+import type { FieldValues, RecordJson, Store } from "./store.js";
 import { type AccountMap, readBearer, type Tokens } from "./tokens.js";
 import type { OperationValidators, Validator } from "./validation.js";
 
@@ -33,11 +36,29 @@ export interface AppContext {
   seed: number;
 }
 
-type Handler = (
-  req: FastifyRequest,
-  reply: FastifyReply,
-  op: OperationValidators,
-) => Promise<unknown> | unknown;
+export interface App {
+  server: Server;
+  listen(options: { port: number; host: string }): Promise<void>;
+  /** Stops accepting, lets requests in flight finish, closes idle keep-alive connections. */
+  close(): Promise<void>;
+}
+
+/** One request on its way through the server. */
+interface Call {
+  req: IncomingMessage;
+  res: ServerResponse;
+  requestId: string;
+  method: string;
+  /** The query string as sent (without `?`). */
+  rawQuery: string;
+  params: Record<string, string>;
+  /** The caller's organization, once authenticated. */
+  organizationId: number;
+  bytes: Buffer | undefined;
+  query: URLSearchParams | undefined;
+}
+
+type Handler = (call: Call, op: OperationValidators) => Promise<void> | void;
 
 /** The path prefix of the spec's first server (`/api/v1`). */
 export function basePath(spec: OpenApiDocument): string {
@@ -53,19 +74,26 @@ const INVALID_CHOICE = "Select a valid choice. That choice is not one of the ava
 const NULL_CHARACTERS = "Null characters are not allowed.";
 // DRF's NON_FIELD_ERRORS_KEY: an error about the body as a whole (not an object) stands alone.
 const NON_FIELD_KEY = "non_field_errors";
-// DRF's view methods, in the order its Allow header lists them.
-const DRF_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
+// DRF's SimpleMetadata answer to OPTIONS.
+const OPTIONS_BODY = JSON.stringify({
+  name: "User Extra",
+  renders: ["application/json"],
+  parses: ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"],
+});
+const NOT_FOUND_BODY = JSON.stringify({ detail: "Not found." });
 
 /** The last value of a query parameter, as Django's QueryDict gives it; "" counts as absent. */
-function param(query: unknown, name: string): string | undefined {
-  const raw = (query as Record<string, unknown> | undefined)?.[name];
-  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
-  return typeof value === "string" && value !== "" ? value : undefined;
+function param(call: Call, name: string): string | undefined {
+  if (call.rawQuery === "") return undefined;
+  call.query ??= new URLSearchParams(call.rawQuery);
+  const values = call.query.getAll(name);
+  const value = values[values.length - 1];
+  return value !== undefined && value !== "" ? value : undefined;
 }
 
 /** A path id: a positive integer JavaScript holds exactly, else no record has it (404). */
-function pathId(params: unknown): number {
-  const text = String((params as { id?: unknown }).id ?? "");
+function pathId(call: Call): number {
+  const text = call.params.id ?? "";
   const id = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < 1) throw notFound();
   return id;
@@ -80,83 +108,90 @@ function pickFields(store: Store, body: Record<string, unknown>): FieldValues {
   return out;
 }
 
-export function buildApp(ctx: AppContext): FastifyInstance {
+/** The digits of an integer field as sent, for messages about values JSON.parse rounded. */
+function rawInteger(call: Call, name: string): string | undefined {
+  const text = call.bytes ? call.bytes.toString("utf8") : "";
+  return new RegExp(`"${name}"\\s*:\\s*(-?\\d+)`).exec(text)?.[1];
+}
+
+export function buildApp(ctx: AppContext): App {
   const { store, tokens } = ctx;
   const prefix = basePath(ctx.spec);
-  const app = Fastify({
-    logger: false,
-    bodyLimit: ctx.bodyLimit,
-    genReqId: () => randomUUID(),
-  });
-  const callers = new WeakMap<FastifyRequest, number>();
+  const routes = new Routes(ctx.spec, prefix);
+  const integerNames = [
+    "parent",
+    ...store.fields.filter((f) => f.type === "integer").map((f) => f.name),
+  ];
 
-  // Every body is kept as bytes and parsed by the handler that needs it (see body.ts).
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, bytes, done) => done(null, bytes));
+  const send = (call: Call, status: number, body?: string, headers: Record<string, string> = {}) =>
+    writeAnswer(call.res, status, { ...headers, "x-request-id": call.requestId }, body);
 
-  app.addHook("onSend", async (req, reply) => {
-    reply.header("x-request-id", req.id);
-  });
-
-  app.setNotFoundHandler((_req, reply) => {
-    reply.code(404).send({ detail: "Not found." });
-  });
-
-  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, req, reply) => {
+  const fail = (call: Call, route: string, error: unknown) => {
     if (error instanceof HttpError) {
-      reply.code(error.status).headers(error.headers).send(error.body);
+      send(call, error.status, JSON.stringify(error.body), error.headers);
       return;
     }
-    switch (error.code) {
-      case "FST_ERR_CTP_BODY_TOO_LARGE":
-        reply.code(413).send({
-          detail: `Request body too large: the limit is ${ctx.bodyLimit} bytes.`,
-        });
-        return;
-      case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
-        reply.code(400).send({ detail: "The Content-Length header does not match the body." });
-        return;
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      reply.code(error.statusCode).send({ detail: error.message });
-      return;
-    }
-    // An unexpected failure: say so without internals; the server log gets the stack.
+    // An unexpected failure: say so without internals; the server log gets the stack (the
+    // route's template, never the URL or a header: no token can end up in it).
+    const e = error as Error;
     process.stderr.write(
-      `user-extra-sandbox: ${req.method} ${req.routeOptions.url ?? "?"} failed: ${error.stack ?? error.message}\n`,
+      `user-extra-sandbox: ${call.method} ${route} failed: ${e?.stack ?? String(error)}\n`,
     );
-    reply.code(500).send({ detail: "A server error occurred." });
-  });
+    send(call, 500, JSON.stringify({ detail: "A server error occurred." }));
+  };
 
-  const caller = (req: FastifyRequest): number => {
-    const org = callers.get(req);
-    if (org === undefined) throw unauthorized("Authentication credentials were not provided.");
-    return org;
+  /** Runs a handler, sync or async, answering whatever it throws. */
+  const run = (call: Call, route: string, fn: () => Promise<void> | void) => {
+    try {
+      const done = fn();
+      if (done) done.catch((error) => fail(call, route, error));
+    } catch (error) {
+      fail(call, route, error);
+    }
+  };
+
+  const authenticate = (call: Call) => {
+    const bearer = readBearer(call.req.headers.authorization);
+    if (!bearer.ok) throw unauthorized(bearer.detail);
+    const org = tokens.organizationOf(bearer.token);
+    if (org === undefined) throw unauthorized("Invalid token.");
+    call.organizationId = org;
   };
 
   /** The API's absolute base URL for this request: configured, else from Host (Django's build_absolute_uri). */
-  const apiBase = (req: FastifyRequest): string =>
-    ctx.publicBaseUrl() ?? `${req.protocol}://${req.headers.host ?? req.host}${prefix}`;
+  const apiBase = (call: Call): string => {
+    const configured = ctx.publicBaseUrl();
+    if (configured) return configured;
+    const host =
+      call.req.headers.host ?? `${call.req.socket.localAddress}:${call.req.socket.localPort}`;
+    return `http://${host}${prefix}`;
+  };
 
-  const withDevice = (record: UserExtra, wanted: boolean): UserExtra =>
-    wanted ? { ...record, device_info: deviceInfo(record) } : record;
-
-  /** Loads a record the caller may act on: 404 when unknown, 403 when another organization's. */
-  const ownRecord = (req: FastifyRequest): UserExtra & { id: number } => {
-    const found = store.getRecord(pathId(req.params));
+  /** A record the caller may act on, as JSON: 404 when unknown, 403 when another organization's. */
+  const ownRecord = (call: Call): RecordJson => {
+    const found = store.recordJson(pathId(call));
     if (!found) throw notFound();
-    if (found.organizationId !== caller(req)) throw forbidden();
-    return found.record as UserExtra & { id: number };
+    if (found.organizationId !== call.organizationId) throw forbidden();
+    return found;
+  };
+
+  /** After a write found no record of the caller's: 404 if there is none, else 403. */
+  const refusal = (id: number) =>
+    store.recordOrganization(id) === undefined ? notFound() : forbidden();
+
+  const withDevice = (json: string): string => {
+    const record = JSON.parse(json) as UserExtra;
+    return JSON.stringify({ ...record, device_info: deviceInfo(record) });
   };
 
   /**
    * The request body parsed by DRF's parsers and checked against the operation's schema, then
    * for integers JavaScript cannot hold exactly (answered 400, never rounded nor a 500).
    */
-  const checkedBody = async (req: FastifyRequest, op: OperationValidators, partial: boolean) => {
+  const checkedBody = async (call: Call, op: OperationValidators, partial: boolean) => {
     const parsed = await parseBody({
-      contentType: req.headers["content-type"],
-      bytes: req.body as Buffer | undefined,
+      contentType: call.req.headers["content-type"],
+      bytes: call.bytes,
     });
     const input = parsed.form
       ? fromForm(parsed.value as Record<string, string>, store.fields, partial)
@@ -169,16 +204,13 @@ export function buildApp(ctx: AppContext): FastifyInstance {
       result.ok ? result.value : input !== null && typeof input === "object" ? input : {}
     ) as Record<string, unknown>;
     if (!result.ok && NON_FIELD_KEY in errors) throw badRequest(errors);
-    for (const name of [
-      "parent",
-      ...store.fields.filter((f) => f.type === "integer").map((f) => f.name),
-    ]) {
+    for (const name of integerNames) {
       const value = body[name];
       if (name in errors || typeof value !== "number" || !Number.isInteger(value)) continue;
       if (Number.isSafeInteger(value)) continue;
       errors[name] =
         name === "parent"
-          ? [`Invalid pk "${rawInteger(req, name) ?? value}" - object does not exist.`]
+          ? [`Invalid pk "${rawInteger(call, name) ?? value}" - object does not exist.`]
           : [`Ensure this value is less than or equal to ${Number.MAX_SAFE_INTEGER}.`];
     }
     // DRF's CharField carries ProhibitNullCharactersValidator: text with a NUL is refused (and
@@ -192,26 +224,25 @@ export function buildApp(ctx: AppContext): FastifyInstance {
     return body;
   };
 
-  /** PUT and PATCH: after the record's existence and ownership, validate the body and update. */
-  const writeFields = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    op: OperationValidators,
-    partial: boolean,
-  ) => {
-    const { id } = store.transaction(() => ownRecord(req));
-    const values = pickFields(store, await checkedBody(req, op, partial));
-    const updated = store.transaction(() => {
-      ownRecord(req); // still there and still the caller's
-      store.updateFields(id, values);
-      return store.getRecord(id)?.record as UserExtra;
-    });
-    reply.code(200).send(updated);
+  /**
+   * PUT and PATCH: the record's existence and ownership first (DRF answers 404 before it reads
+   * the body), then the body, then one UPDATE of the given columns that answers the record.
+   */
+  const writeFields = async (call: Call, op: OperationValidators, partial: boolean) => {
+    const id = pathId(call);
+    const owner = store.recordOrganization(id);
+    if (owner === undefined) throw notFound();
+    if (owner !== call.organizationId) throw forbidden();
+    const values = pickFields(store, await checkedBody(call, op, partial));
+    // Still there and still the caller's: the UPDATE matches on both, in one statement.
+    const updated = store.updateRecordJson(id, call.organizationId, values);
+    if (!updated) throw refusal(id);
+    send(call, 200, updated.json);
   };
 
   /** django-filter's ModelChoiceFilter: a value must name an existing row, else 400 on the filter. */
-  const choice = (query: unknown, name: string, exists: (id: number) => boolean) => {
-    const text = param(query, name);
+  const choice = (call: Call, name: string, exists: (id: number) => boolean) => {
+    const text = param(call, name);
     if (text === undefined) return undefined;
     const value = pythonInt(text);
     const id =
@@ -223,10 +254,10 @@ export function buildApp(ctx: AppContext): FastifyInstance {
   };
 
   const handlers: Record<string, Handler> = {
-    listUserExtras: (req, reply) => {
-      const organizationId = caller(req);
-      const parent = choice(req.query, "parent", (id) => store.account(id) !== undefined);
-      const organization = choice(req.query, "parent__organization_id", (id) =>
+    listUserExtras: (call) => {
+      const { organizationId } = call;
+      const parent = choice(call, "parent", (id) => store.account(id) !== undefined);
+      const organization = choice(call, "parent__organization_id", (id) =>
         store.organizationIds().includes(id),
       );
       const errors = Object.fromEntries(
@@ -236,8 +267,8 @@ export function buildApp(ctx: AppContext): FastifyInstance {
       );
       if (Object.keys(errors).length) throw badRequest(errors);
       if (organization?.id !== undefined && organization.id !== organizationId) throw forbidden();
-      const limit = readLimit(param(req.query, "limit"), ctx.defaultLimit, ctx.maxLimit);
-      const exactOffset = readOffset(param(req.query, "offset"));
+      const limit = readLimit(param(call, "limit"), ctx.defaultLimit, ctx.maxLimit);
+      const exactOffset = readOffset(param(call, "offset"));
       // Past the end is an empty page whatever the size; SQLite takes a 64-bit offset at most.
       const offset =
         exactOffset > BigInt(Number.MAX_SAFE_INTEGER)
@@ -246,188 +277,195 @@ export function buildApp(ctx: AppContext): FastifyInstance {
       const query = { organizationId, parent: parent?.id, limit, offset };
       const links = (count: number) =>
         pageLinks({
-          collectionUrl: `${apiBase(req)}/user_extra/`,
-          rawQuery: req.url.split("?")[1] ?? "",
+          collectionUrl: `${apiBase(call)}/user_extra/`,
+          rawQuery: call.req.url?.split("?")[1] ?? "",
           limit,
           offset: exactOffset,
           count,
         });
-      if (truthy(param(req.query, "device_info"))) {
+      if (truthy(param(call, "device_info"))) {
         const { count, records } = store.list(query);
         const page: UserExtraPage = {
           count,
           ...links(count),
-          results: records.map((r) => withDevice(r, true)),
+          results: records.map((r) => ({ ...r, device_info: deviceInfo(r) })),
         };
-        reply.code(200).send(page);
+        send(call, 200, JSON.stringify(page));
         return;
       }
       // Without device_info the records' JSON comes straight from SQLite (the hot path).
       const { count, resultsJson } = store.listJson(query);
       const { next, previous } = links(count);
-      reply
-        .code(200)
-        .type("application/json; charset=utf-8")
-        .send(
-          `{"count":${count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${resultsJson}}`,
-        );
+      send(
+        call,
+        200,
+        `{"count":${count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${resultsJson}}`,
+      );
     },
 
-    createUserExtra: async (req, reply, op) => {
-      const organizationId = caller(req);
-      const body = await checkedBody(req, op, false);
-      const values = pickFields(store, body);
-      const parent = (body as unknown as UserExtraCreate).parent;
-      const created = store.transaction(() => {
-        const account = store.account(parent);
-        // DRF's PrimaryKeyRelatedField: a parent that does not exist (for this caller: another
-        // organization's accounts are not in its queryset) is a 400 on the field.
-        if (!account || account.organizationId !== organizationId) {
-          throw badRequest({ parent: [`Invalid pk "${parent}" - object does not exist.`] });
-        }
-        if (store.recordIdOfParent(parent) !== undefined) throw conflict();
-        const id = store.insertRecord(parent, values);
-        return store.getRecord(id)?.record as UserExtra;
-      });
-      reply
-        .code(201)
-        .header("location", `${apiBase(req)}/user_extra/${created.id}/`)
-        .send(created);
+    createUserExtra: async (call, op) => {
+      const body = await checkedBody(call, op, false);
+      const parent = body.parent as number;
+      const created = store.createRecordJson(parent, call.organizationId, pickFields(store, body));
+      // DRF's PrimaryKeyRelatedField: a parent that does not exist (for this caller: another
+      // organization's accounts are not in its queryset) is a 400 on the field.
+      if (created === "no-such-parent") {
+        throw badRequest({ parent: [`Invalid pk "${parent}" - object does not exist.`] });
+      }
+      if (created === "parent-has-record") throw conflict();
+      send(call, 201, created.json, { location: `${apiBase(call)}/user_extra/${created.id}/` });
     },
 
-    getUserExtra: (req, reply) => {
-      const record = ownRecord(req);
-      reply.code(200).send(withDevice(record, truthy(param(req.query, "device_info"))));
+    getUserExtra: (call) => {
+      const { json } = ownRecord(call);
+      send(call, 200, truthy(param(call, "device_info")) ? withDevice(json) : json);
     },
 
     // DRF's ModelSerializer update sets only the fields in the body, for PUT as for PATCH; they
     // differ in that a PUT form body sets the booleans it leaves out to false.
-    updateUserExtra: (req, reply, op) => writeFields(req, reply, op, false),
-    partialUpdateUserExtra: (req, reply, op) => writeFields(req, reply, op, true),
+    updateUserExtra: (call, op) => writeFields(call, op, false),
+    partialUpdateUserExtra: (call, op) => writeFields(call, op, true),
 
-    deleteUserExtra: (_req, reply) => {
-      store.transaction(() => {
-        const { id } = ownRecord(_req);
-        store.deleteRecord(id);
-      });
-      reply.code(204).send();
+    deleteUserExtra: (call) => {
+      const id = pathId(call);
+      if (!store.deleteOwnRecord(id, call.organizationId)) throw refusal(id);
+      send(call, 204);
     },
   };
 
-  // Routes: the spec's paths (with their slash) behind authentication; the same paths without
-  // their slash answer Django's APPEND_SLASH redirect before any view runs, for every method.
-  const allowed = new Map<string, string[]>();
-  for (const op of listOperations(ctx.spec)) {
-    const url = op.path.replace(/\{([^}]+)\}/g, ":$1");
-    allowed.set(url, [...(allowed.get(url) ?? []), op.method.toUpperCase()]);
+  // Every operation of the spec has its handler and validators, checked at start.
+  for (const op of routes.operations()) {
+    if (!handlers[op.operationId]) {
+      throw new Error(`The sandbox has no handler for the spec's operation "${op.operationId}"`);
+    }
+    if (!ctx.validators.has(op.operationId))
+      throw new Error(`No validators for "${op.operationId}"`);
   }
-  app.register(
-    async (api) => {
-      api.addHook("onRequest", async (req) => {
-        const bearer = readBearer(req.headers.authorization);
-        if (!bearer.ok) throw unauthorized(bearer.detail);
-        const org = tokens.organizationOf(bearer.token);
-        if (org === undefined) throw unauthorized("Invalid token.");
-        callers.set(req, org);
-      });
-
-      for (const op of listOperations(ctx.spec)) {
-        const handler = handlers[op.operationId];
-        if (!handler)
-          throw new Error(
-            `The sandbox has no handler for the spec's operation "${op.operationId}"`,
-          );
-        const validators = ctx.validators.get(op.operationId);
-        if (!validators) throw new Error(`No validators for "${op.operationId}"`);
-        api.route({
-          method: op.method.toUpperCase() as "GET",
-          url: op.path.replace(/\{([^}]+)\}/g, ":$1"),
-          handler: (req, reply) => handler(req, reply, validators),
-        });
-      }
-      for (const [url, methods] of allowed) {
-        // DRF's Allow: the view's methods, HEAD with GET, and OPTIONS.
-        const allow = DRF_METHODS.filter(
-          (m) =>
-            methods.includes(m) || m === "OPTIONS" || (m === "HEAD" && methods.includes("GET")),
-        );
-        api.route({
-          method: "OPTIONS",
-          url,
-          handler: (_req, reply) => {
-            // DRF's SimpleMetadata answer to OPTIONS.
-            reply
-              .code(200)
-              .header("allow", allow.join(", "))
-              .send({
-                name: "User Extra",
-                renders: ["application/json"],
-                parses: [
-                  "application/json",
-                  "application/x-www-form-urlencoded",
-                  "multipart/form-data",
-                ],
-              });
-          },
-        });
-        api.route({
-          method: ["TRACE", "PUT", "POST", "PATCH", "DELETE", "GET"].filter(
-            (m) => !allow.includes(m),
-          ) as "GET"[],
-          url,
-          handler: (req, reply) => {
-            reply
-              .code(405)
-              .header("allow", allow.join(", "))
-              .send({ detail: `Method "${req.method}" not allowed.` });
-          },
-        });
-      }
-    },
-    { prefix },
-  );
-
-  // APPEND_SLASH (Django's CommonMiddleware): 301 to the slashed path, query kept, empty body.
-  for (const url of allowed.keys()) {
-    const bare = `${prefix}${url.replace(/\/$/, "")}`;
-    app.route({
-      method: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"] as "GET"[],
-      url: bare,
-      handler: (req, reply) => {
-        const [path, query] = req.url.split(/\?(.*)/s);
-        // DRF's router matches ids of `[^/.]+`: a dotted one has no slashed route either.
-        if ((req.params as { id?: string }).id?.includes(".")) throw notFound();
-        reply
-          .code(301)
-          .header("location", `${path}/${query ? `?${query}` : ""}`)
-          .send();
-      },
-    });
-  }
-
-  if (ctx.providerStates) {
-    const stateCtx: ProviderStateContext = {
-      store,
-      tokens,
-      accounts: ctx.accounts,
-      validateFields: ctx.validators.get("partialUpdateUserExtra")?.body as Validator,
-      seed: ctx.seed,
+  const operationOf = (route: ApiRoute, method: string) => {
+    const op = route.operations.get(method);
+    if (!op) return undefined;
+    return {
+      handler: handlers[op.operationId] as Handler,
+      validators: ctx.validators.get(op.operationId) as OperationValidators,
     };
-    app.post(PROVIDER_STATES_PATH, async (req, reply) => {
-      const parsed = await parseBody({
-        contentType: req.headers["content-type"],
-        bytes: req.body as Buffer | undefined,
+  };
+
+  /** A spec path: authenticate (DRF's APIView.initial runs before dispatch), then the method. */
+  const api = (call: Call, route: ApiRoute) => {
+    authenticate(call);
+    // HEAD is GET without the body (node:http leaves the body out).
+    const found = operationOf(route, call.method === "HEAD" ? "GET" : call.method);
+    const answer = () => {
+      if (found) return found.handler(call, found.validators);
+      if (call.method === "OPTIONS") {
+        send(call, 200, OPTIONS_BODY, { allow: route.allow });
+        return;
+      }
+      send(call, 405, JSON.stringify({ detail: `Method "${call.method}" not allowed.` }), {
+        allow: route.allow,
       });
-      const result = handleProviderState(stateCtx, parsed.value ?? {});
-      reply.code(result.status).send(result.body);
+    };
+    if (call.method === "GET" || call.method === "HEAD") return answer();
+    return readBody(call.req, ctx.bodyLimit).then((bytes) => {
+      call.bytes = bytes;
+      return answer();
     });
-  }
+  };
 
-  return app;
-}
+  const stateCtx: ProviderStateContext = {
+    store,
+    tokens,
+    accounts: ctx.accounts,
+    validateFields: ctx.validators.get("partialUpdateUserExtra")?.body as Validator,
+    seed: ctx.seed,
+  };
+  const providerState = async (call: Call) => {
+    const parsed = await parseBody({
+      contentType: call.req.headers["content-type"],
+      bytes: await readBody(call.req, ctx.bodyLimit),
+    });
+    const result = handleProviderState(stateCtx, parsed.value ?? {});
+    send(call, result.status, JSON.stringify(result.body));
+  };
 
-/** The digits of an integer field as sent, for messages about values JSON.parse rounded. */
-function rawInteger(req: FastifyRequest, name: string): string | undefined {
-  const text = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
-  return new RegExp(`"${name}"\\s*:\\s*(-?\\d+)`).exec(text)?.[1];
+  const dispatch = (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? "/";
+    const mark = url.indexOf("?");
+    const path = mark === -1 ? url : url.slice(0, mark);
+    const call: Call = {
+      req,
+      res,
+      requestId: randomUUID(),
+      method: req.method ?? "GET",
+      rawQuery: mark === -1 ? "" : url.slice(mark + 1),
+      params: {},
+      organizationId: 0,
+      bytes: undefined,
+      query: undefined,
+    };
+    const match = routes.match(path);
+    if (match?.kind === "api") {
+      call.params = match.params;
+      run(call, match.route.path, () => api(call, match.route));
+      return;
+    }
+    if (match?.kind === "redirect") {
+      // APPEND_SLASH (Django's CommonMiddleware): 301 to the slashed path, query kept, empty
+      // body. DRF's router matches ids of `[^/.]+`: a dotted one has no slashed route either.
+      if (match.params.id?.includes(".")) {
+        send(call, 404, NOT_FOUND_BODY);
+        return;
+      }
+      send(call, 301, undefined, { location: `${path}/${mark === -1 ? "" : url.slice(mark)}` });
+      return;
+    }
+    if (ctx.providerStates && path === PROVIDER_STATES_PATH && call.method === "POST") {
+      run(call, PROVIDER_STATES_PATH, () => providerState(call));
+      return;
+    }
+    send(call, 404, NOT_FOUND_BODY);
+  };
+
+  const server = createServer(dispatch);
+  // Longer than a client's pool keeps an idle connection, so the server is not the side that
+  // closes one under a request being sent.
+  server.keepAliveTimeout = 72_000;
+  // A request node:http cannot parse: a 400 that says so, then the connection is closed.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({ detail: "Malformed HTTP request." });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+
+  let closed: Promise<void> | undefined;
+  return {
+    server,
+    listen: ({ port, host }) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      }),
+    close() {
+      closed ??= new Promise<void>((resolve, reject) => {
+        // Connections that finish their request after this are closed as they turn idle.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        idle.unref();
+        server.close((error) => {
+          clearInterval(idle);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closed;
+    },
+  };
 }

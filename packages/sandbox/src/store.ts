@@ -213,7 +213,11 @@ export class Store {
    * `organizationId` and answers its JSON, or undefined when no such record is the
    * organization's (the caller then tells 404 from 403).
    */
-  updateRecordJson(id: number, organizationId: number, values: FieldValues): RecordJson | undefined {
+  updateRecordJson(
+    id: number,
+    organizationId: number,
+    values: FieldValues,
+  ): RecordJson | undefined {
     const names = this.columns.filter((c) => c in values);
     if (names.length === 0) {
       const found = this.recordJson(id);
