@@ -2,6 +2,7 @@
 // with Ajv. Returns one readable line per problem: where the example is, which field, why.
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
+import { resolveRef, walkOperations } from "../src/operations.js";
 
 type Json = Record<string, unknown>;
 export interface FoundExample {
@@ -10,26 +11,17 @@ export interface FoundExample {
   value: unknown;
 }
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-
-function resolve(spec: Json, node: Json): Json {
-  const ref = node.$ref;
-  if (typeof ref !== "string") return node;
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce<Json>((at, key) => at[key] as Json, spec);
-}
-
-function fromContent(where: string, content: unknown, spec: Json): FoundExample[] {
+function fromContent(spec: Json, where: string, content: unknown): FoundExample[] {
   const found: FoundExample[] = [];
   for (const [mediaType, media] of Object.entries((content ?? {}) as Record<string, Json>)) {
     const examples = (media.examples ?? {}) as Record<string, Json>;
     for (const [name, example] of Object.entries(examples)) {
+      const at = `${where} ${mediaType} example "${name}"`;
       found.push({
-        where: `${where} ${mediaType} example "${name}"`,
+        where: at,
         schema: media.schema as Json,
-        value: resolve(spec, example).value,
+        // The example's own place is not needed, only its value.
+        value: resolveRef(spec, example, "", at).node.value,
       });
     }
   }
@@ -39,18 +31,11 @@ function fromContent(where: string, content: unknown, spec: Json): FoundExample[
 /** Every request and response example of every operation. */
 export function collectExamples(spec: Json): FoundExample[] {
   const found: FoundExample[] = [];
-  for (const [path, item] of Object.entries(spec.paths as Record<string, Json>)) {
-    for (const method of METHODS.filter((m) => m in item)) {
-      const op = item[method] as Json;
-      const label = `${method.toUpperCase()} ${path}`;
-      if (op.requestBody) {
-        const body = resolve(spec, op.requestBody as Json);
-        found.push(...fromContent(`${label} request`, body.content, spec));
-      }
-      for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
-        const resolved = resolve(spec, response);
-        found.push(...fromContent(`${label} ${status}`, resolved.content, spec));
-      }
+  for (const { method, path, requestBody, responses } of walkOperations(spec)) {
+    const label = `${method.toUpperCase()} ${path}`;
+    if (requestBody) found.push(...fromContent(spec, `${label} request`, requestBody.node.content));
+    for (const { status, node } of responses) {
+      found.push(...fromContent(spec, `${label} ${status}`, node.content));
     }
   }
   return found;
