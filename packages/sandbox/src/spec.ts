@@ -2,6 +2,7 @@
 // sandbox needs: the operations with their parameters and bodies, and the record's fields.
 // Nothing here restates a schema: field names, types and defaults all come from the document.
 import { createRequire } from "node:module";
+import { walkOperations } from "@user-extra/types/operations";
 
 /** The parts of an OpenAPI 3.0 document the sandbox reads. */
 export interface OpenApiDocument {
@@ -30,6 +31,7 @@ export interface SchemaObject extends Json {
 
 export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+const SERVED: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** One parameter of an operation, with a JSON pointer to its schema inside the document. */
 export interface ParameterInfo {
@@ -100,47 +102,32 @@ function deref<T>(doc: OpenApiDocument, node: T, pointer: string): { node: T; po
 /** Every operation of the document, its parameters resolved to pointers. */
 export function listOperations(doc: OpenApiDocument): OperationInfo[] {
   const operations: OperationInfo[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    const itemPointer = `#/paths/${pointerSegment(path)}`;
-    for (const method of HTTP_METHODS) {
-      const op = item[method] as Json | undefined;
-      if (!op) continue;
-      const opPointer = `${itemPointer}/${method}`;
-      const byKey = new Map<string, ParameterInfo>();
-      const collect = (list: Json[] | undefined, listPointer: string) => {
-        (list ?? []).forEach((raw, index) => {
-          const { node, pointer } = deref(doc, raw, `${listPointer}/${index}`);
-          const param: ParameterInfo = {
-            name: String(node.name),
-            in: node.in as ParameterInfo["in"],
-            required: node.required === true,
-            schemaPointer: `${pointer}/schema`,
-          };
-          // Operation-level parameters override path-level ones with the same name and place.
-          byKey.set(`${param.in}:${param.name}`, param);
-        });
-      };
-      collect(item.parameters, `${itemPointer}/parameters`);
-      collect(op.parameters as Json[] | undefined, `${opPointer}/parameters`);
-      const info: OperationInfo = {
-        operationId: String(op.operationId),
-        method,
-        path,
-        parameters: [...byKey.values()],
-      };
-      if (op.requestBody) {
-        const { node: body, pointer } = deref(
-          doc,
-          op.requestBody as Json,
-          `${opPointer}/requestBody`,
-        );
-        const content = body.content as Record<string, Json> | undefined;
-        if (content?.["application/json"]?.schema) {
-          info.bodySchemaPointer = `${pointer}/content/${pointerSegment("application/json")}/schema`;
-        }
-      }
-      operations.push(info);
+  // The shared walk merges path-level parameters and follows $refs; this adds the pointers the
+  // validators compile.
+  for (const op of walkOperations(doc)) {
+    // The sandbox serves these methods only, as before (the spec declares no other).
+    if (!SERVED.has(op.method)) continue;
+    if (op.operationId === undefined) {
+      throw new Error(
+        `${op.method.toUpperCase()} ${op.path}: no operationId; the sandbox names each operation by it`,
+      );
     }
+    const info: OperationInfo = {
+      operationId: op.operationId,
+      method: op.method as HttpMethod,
+      path: op.path,
+      parameters: op.parameters.map((p) => ({
+        name: p.name,
+        in: p.in as ParameterInfo["in"],
+        required: p.required,
+        schemaPointer: `${p.pointer}/schema`,
+      })),
+    };
+    const content = op.requestBody?.node.content as Record<string, Json> | undefined;
+    if (op.requestBody && content?.["application/json"]?.schema) {
+      info.bodySchemaPointer = `${op.requestBody.pointer}/content/${pointerSegment("application/json")}/schema`;
+    }
+    operations.push(info);
   }
   return operations;
 }
