@@ -6,11 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { type OpenApiDocument, readSpec, serverBasePath } from "@user-extra/pact/check";
+import { walkOperations } from "@user-extra/types/operations";
 
 // The spec's reading is the kit's (one implementation); the gate's callers get it from here.
 export { type OpenApiDocument, readSpec, serverBasePath };
-
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** One operation outcome: an upper-case method, the spec's path template and a status. */
 export interface Outcome {
@@ -72,20 +71,13 @@ export function readPact(file: string): PactDocument {
 /** Every (method, path, status) the spec declares, in the spec's order. */
 export function specOutcomes(spec: OpenApiDocument): Outcome[] {
   const outcomes: Outcome[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isRecord(operation)) continue;
-      if (!isRecord(operation.responses)) {
-        throw new Error(`spec paths["${path}"].${method}: "responses" is missing`);
-      }
-      for (const status of Object.keys(operation.responses)) {
-        // `default` stands for "any other status": nothing to cover, nothing it forbids.
-        if (status === "default") continue;
-        const outcome: Outcome = { method: method.toUpperCase(), path, status };
-        if (typeof operation.operationId === "string") outcome.operationId = operation.operationId;
-        outcomes.push(outcome);
-      }
+  for (const { method, path, operationId, responses } of walkOperations(spec)) {
+    for (const { status } of responses) {
+      // `default` stands for "any other status": nothing to cover, nothing it forbids.
+      if (status === "default") continue;
+      const outcome: Outcome = { method: method.toUpperCase(), path, status };
+      if (operationId !== undefined) outcome.operationId = operationId;
+      outcomes.push(outcome);
     }
   }
   return outcomes;
@@ -137,10 +129,13 @@ export function checkCoverage(spec: OpenApiDocument, pact: PactDocument): Covera
   const outcomes = specOutcomes(spec);
   const basePath = serverBasePath(spec);
   const templates = Object.keys(spec.paths);
-  const hasDefault = (path: string, method: string): boolean => {
-    const operation = spec.paths[path]?.[method.toLowerCase()];
-    return isRecord(operation) && isRecord(operation.responses) && "default" in operation.responses;
-  };
+  /** The statuses each operation declares, by "METHOD template". */
+  const declared = new Map(
+    walkOperations(spec).map((o) => [
+      `${o.method.toUpperCase()} ${o.path}`,
+      o.responses.map((r) => r.status),
+    ]),
+  );
 
   const covered = new Set<string>();
   const undeclared = new Map<string, UndeclaredOutcome>();
@@ -178,14 +173,14 @@ export function checkCoverage(spec: OpenApiDocument, pact: PactDocument): Covera
       addUndeclared({ method, path: concrete, status, reason: "unknown path" }, description);
       return;
     }
-    const operation = spec.paths[template]?.[method.toLowerCase()];
-    if (!isRecord(operation) || !isRecord(operation.responses)) {
+    const statuses = declared.get(`${method} ${template}`);
+    if (!statuses) {
       addUndeclared({ method, path: template, status, reason: "unknown method" }, description);
       return;
     }
-    const declaredStatus = statusDeclared(Object.keys(operation.responses), status);
+    const declaredStatus = statusDeclared(statuses, status);
     if (declaredStatus) covered.add(`${method} ${template} ${declaredStatus}`);
-    else if (!hasDefault(template, method)) {
+    else if (!statuses.includes("default")) {
       addUndeclared({ method, path: template, status, reason: "undeclared status" }, description);
     }
   });
