@@ -225,16 +225,23 @@ export function buildApp(ctx: AppContext): App {
   };
 
   /**
-   * PUT and PATCH: the record's existence and ownership first (DRF answers 404 before it reads
-   * the body), then the body, then one UPDATE of the given columns that answers the record.
+   * PUT and PATCH: one UPDATE of the given columns, matching the record's id and organization,
+   * that answers the record. DRF answers 404 or 403 before it reads the body: a body it would
+   * refuse is only reported once the record is known to be there and the caller's.
    */
   const writeFields = async (call: Call, op: OperationValidators, partial: boolean) => {
     const id = pathId(call);
-    const owner = store.recordOrganization(id);
-    if (owner === undefined) throw notFound();
-    if (owner !== call.organizationId) throw forbidden();
-    const values = pickFields(store, await checkedBody(call, op, partial));
-    // Still there and still the caller's: the UPDATE matches on both, in one statement.
+    let values: FieldValues;
+    try {
+      values = pickFields(store, await checkedBody(call, op, partial));
+    } catch (error) {
+      if (error instanceof HttpError) {
+        const owner = store.recordOrganization(id);
+        if (owner === undefined) throw notFound();
+        if (owner !== call.organizationId) throw forbidden();
+      }
+      throw error;
+    }
     const updated = store.updateRecordJson(id, call.organizationId, values);
     if (!updated) throw refusal(id);
     send(call, 200, updated.json);

@@ -2,7 +2,8 @@
 // records. Every write runs in one IMMEDIATE transaction; an update writes only the columns it
 // changes, so two concurrent PATCHes of different fields of one record both survive.
 import type { UserExtra } from "@user-extra/types";
-import type { Db } from "./db.js";
+import { type Db, fieldsJsonSql } from "./db.js";
+import { PageStarts } from "./page-starts.js";
 import type { FieldInfo } from "./spec.js";
 
 export type FieldValue = string | number | boolean | null;
@@ -47,6 +48,16 @@ export class Store {
   /** json_object(...) of one row (see jsonObject), built once: the hot statements embed it. */
   private readonly rowJson: string;
   private readonly recordJsonSql: string;
+  /** A record's JSON from its kept fields_json: id and parent, then the fields. */
+  private readonly recordSql =
+    `'{"id":' || id || ',"parent":' || parent || ',' || substr(fields_json, 2)`;
+  private readonly pageStarts = new PageStarts((organizationId, step) =>
+    this.all(
+      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS r
+         FROM user_extra WHERE organization_id = ?) WHERE r % ? = 0 ORDER BY id`,
+      [organizationId, step],
+    ).map((r) => Number(r.id)),
+  );
 
   constructor(
     readonly db: Db,
@@ -55,7 +66,7 @@ export class Store {
     this.columns = fields.map((f) => f.name);
     this.booleans = new Set(fields.filter((f) => f.type === "boolean").map((f) => f.name));
     this.rowJson = this.jsonObject();
-    this.recordJsonSql = `SELECT id, organization_id, ${this.rowJson} AS j FROM user_extra WHERE id = ?`;
+    this.recordJsonSql = `SELECT id, organization_id, ${this.recordSql} AS j FROM user_extra WHERE id = ?`;
   }
 
   /** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlock). */
@@ -321,51 +332,74 @@ export class Store {
 
   /** One page of an organization's records in id order, and how many match in all. */
   list(query: ListQuery): { count: number; records: UserExtra[] } {
-    const { count, where, params } = this.match(query);
-    const rows = count > query.offset ? this.all(`SELECT * ${this.page(where)}`, params) : [];
-    return { count, records: rows.map((r) => this.toRecord(r)) };
+    const page = this.match(query);
+    const rows = page.count > query.offset ? this.all(`SELECT * ${page.from}`, page.params) : [];
+    return { count: page.count, records: rows.map((r) => this.toRecord(r)) };
   }
 
   /**
-   * The same page as `list`, as the JSON text of its records, built by SQLite itself: reading
-   * 31 columns per row into JS objects and serializing them again is most of a list request's
-   * cost (see packages/bench). Same keys, same order, same values as `list`.
+   * The same page as `list`, as the JSON text of its records: each record's JSON is kept in
+   * the row (fields_json, see db.ts), so a page is read and joined, not built. Same keys, same
+   * order, same values as `list`.
    */
   listJson(query: ListQuery): { count: number; resultsJson: string } {
-    const { count, where, params } = this.match(query);
-    if (count <= query.offset) return { count, resultsJson: "[]" };
+    const page = this.match(query);
+    if (page.count <= query.offset) return { count: page.count, resultsJson: "[]" };
     const row = this.get(
-      `SELECT json_group_array(${this.rowJson}) AS j FROM (SELECT * ${this.page(where)})`,
-      params,
+      `SELECT group_concat(j, ',') AS j FROM (SELECT ${this.recordSql} AS j ${page.from})`,
+      page.params,
     );
-    return { count, resultsJson: String(row?.j ?? "[]") };
+    return { count: page.count, resultsJson: `[${row?.j ?? ""}]` };
   }
 
   /** json_object(...) of one row, keys in the record's order; booleans as JSON true/false. */
   private jsonObject(): string {
-    const value = (name: string) =>
-      this.booleans.has(name)
-        ? `CASE WHEN ${name} IS NULL THEN NULL WHEN ${name} THEN json('true') ELSE json('false') END`
-        : name;
-    const pairs = ["id", "parent", ...this.columns].map((n) => `'${n}', ${value(n)}`);
-    return `json_object(${pairs.join(", ")})`;
+    return fieldsJsonSql(this.fields).replace(
+      /^json_object\(/,
+      "json_object('id', id, 'parent', parent, ",
+    );
   }
 
-  private page(where: string): string {
-    return `FROM user_extra WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`;
-  }
-
-  private match(query: ListQuery) {
-    const where =
-      query.parent === undefined ? "organization_id = ?" : "organization_id = ? AND parent = ?";
-    const filter: unknown[] =
-      query.parent === undefined ? [query.organizationId] : [query.organizationId, query.parent];
-    // With a parent the match is one row at most (parent is unique); without, the trigger-kept count.
-    const count =
-      query.parent === undefined
-        ? this.countInOrganization(query.organizationId)
-        : Number(this.get(`SELECT count(*) AS n FROM user_extra WHERE ${where}`, filter)?.n ?? 0);
-    return { count, where, params: [...filter, query.limit, query.offset] };
+  /**
+   * The page's rows in id order, from the organization's page starts when the offset is deep:
+   * `id >= start` then a short OFFSET, instead of an OFFSET walking the whole index before it.
+   */
+  private match(query: ListQuery): { count: number; from: string; params: unknown[] } {
+    const { organizationId, parent, limit, offset } = query;
+    if (parent !== undefined) {
+      // One row at most (parent is unique): no deep pages.
+      const where = "organization_id = ? AND parent = ?";
+      const count = Number(
+        this.get(`SELECT count(*) AS n FROM user_extra WHERE ${where}`, [organizationId, parent])
+          ?.n ?? 0,
+      );
+      return {
+        count,
+        from: `FROM user_extra WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`,
+        params: [organizationId, parent, limit, offset],
+      };
+    }
+    const counted = this.get(
+      "SELECT n, version FROM organization_record_counts WHERE organization_id = ?",
+      [organizationId],
+    );
+    const count = Number(counted?.n ?? 0);
+    const seek =
+      count > offset
+        ? this.pageStarts.seek(organizationId, Number(counted?.version ?? 0), offset)
+        : undefined;
+    if (seek) {
+      return {
+        count,
+        from: "FROM user_extra WHERE organization_id = ? AND id >= ? ORDER BY id LIMIT ? OFFSET ?",
+        params: [organizationId, seek.fromId, limit, seek.offset],
+      };
+    }
+    return {
+      count,
+      from: "FROM user_extra WHERE organization_id = ? ORDER BY id LIMIT ? OFFSET ?",
+      params: [organizationId, limit, offset],
+    };
   }
 
   /**

@@ -102,17 +102,25 @@ describe("the store", () => {
     const store = freshStore(path);
     store.insertRecord(10, { city: "Kept" });
     store.close();
-    // Simulate a file from an older version: no counts, one column missing.
+    // Simulate a file from an older version: no counts, no kept JSON (nor its triggers, which
+    // name every column), one column missing.
     const raw = new Database(path);
-    raw.exec(
-      "DELETE FROM organization_record_counts; ALTER TABLE user_extra DROP COLUMN custom_field_8",
-    );
+    raw.exec(`
+      DELETE FROM organization_record_counts;
+      DROP TRIGGER user_extra_json_insert;
+      DROP TRIGGER user_extra_json_update;
+      ALTER TABLE user_extra DROP COLUMN fields_json;
+      DELETE FROM sandbox_layout;
+      ALTER TABLE user_extra DROP COLUMN custom_field_8;
+    `);
     raw.close();
 
     const reopened = new Store(openDatabase(path, fields), fields);
     expect(reopened.countInOrganization(1)).toBe(1);
     const record = reopened.list({ organizationId: 1, limit: 1, offset: 0 }).records[0];
     expect(record).toMatchObject({ city: "Kept", custom_field_8: null });
+    const page = reopened.listJson({ organizationId: 1, limit: 1, offset: 0 });
+    expect(JSON.parse(page.resultsJson)).toEqual([record]);
     reopened.close();
   });
 
