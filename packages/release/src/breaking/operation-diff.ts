@@ -1,8 +1,7 @@
+import { walkOperations } from "@user-extra/types/operations";
 import { diffSchema } from "./schema-diff.js";
-import { isObject, type JsonObject, resolveRef } from "./spec-document.js";
+import { isObject, type JsonObject } from "./spec-document.js";
 import type { Difference } from "./types.js";
-
-const METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"] as const;
 
 interface Parameter {
   name: string;
@@ -18,60 +17,31 @@ interface Operation {
   responses: Map<string, JsonObject>; // status -> content (media type -> media object)
 }
 
+/** The operations of one version of the spec, by "METHOD path", as the rules compare them. */
 function operationsOf(doc: JsonObject): Map<string, Operation> {
   const operations = new Map<string, Operation>();
-  const paths = isObject(doc.paths) ? doc.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const item = resolveRef(doc, rawItem).node;
-    if (!isObject(item)) continue;
-    const shared = parametersOf(doc, item.parameters);
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const key = `${method.toUpperCase()} ${path}`;
-      // Operation-level parameters override path-level ones of the same name and location.
-      const parameters = new Map([...shared, ...parametersOf(doc, op.parameters)]);
-      const body = resolveRef(doc, op.requestBody).node;
-      const responses = new Map<string, JsonObject>();
-      for (const [status, rawResponse] of Object.entries(
-        isObject(op.responses) ? op.responses : {},
-      )) {
-        const response = resolveRef(doc, rawResponse).node;
-        responses.set(
-          status,
-          isObject(response) && isObject(response.content) ? response.content : {},
-        );
-      }
-      operations.set(key, {
-        key,
-        parameters,
-        requestBody: isObject(body)
-          ? {
-              required: body.required === true,
-              content: isObject(body.content) ? body.content : {},
-            }
-          : undefined,
-        responses,
-      });
-    }
-  }
-  return operations;
-}
-
-function parametersOf(doc: JsonObject, raw: unknown): Map<string, Parameter> {
-  const out = new Map<string, Parameter>();
-  if (!Array.isArray(raw)) return out;
-  for (const entry of raw) {
-    const p = resolveRef(doc, entry).node;
-    if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") continue;
-    out.set(`${p.in}:${p.name}`, {
-      name: p.name,
-      in: p.in,
-      required: p.required === true,
-      schema: p.schema,
+  // The shared walk applies path-level parameters to each operation (the operation's own win).
+  for (const op of walkOperations(doc)) {
+    const key = `${op.method.toUpperCase()} ${op.path}`;
+    const parameters = new Map(
+      op.parameters.map((p) => [
+        `${p.in}:${p.name}`,
+        { name: p.name, in: p.in, required: p.required, schema: p.node.schema },
+      ]),
+    );
+    const body = op.requestBody?.node;
+    operations.set(key, {
+      key,
+      parameters,
+      requestBody: body
+        ? { required: body.required === true, content: isObject(body.content) ? body.content : {} }
+        : undefined,
+      responses: new Map(
+        op.responses.map((r) => [r.status, isObject(r.node.content) ? r.node.content : {}]),
+      ),
     });
   }
-  return out;
+  return operations;
 }
 
 /**
