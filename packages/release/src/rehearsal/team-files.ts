@@ -88,30 +88,11 @@ export const TEAM_TSCONFIG = `${JSON.stringify(
       types: ["node"],
       skipLibCheck: false,
     },
-    include: ["types", "src", "test"],
+    include: ["src", "test"],
   },
   null,
   2,
 )}\n`;
-
-/**
- * types/express.d.ts. @pact-foundation/pact's declarations (re-exported by the kit) import
- * `express` for the verifier's request filter, and neither it nor the kit depends on
- * @types/express: without skipLibCheck, tsc fails with TS7016 in
- * @pact-foundation/pact/src/dsl/verifier/proxy/types.d.ts. A team either installs
- * @types/express or declares the one type those declarations use, as here; the rest of the
- * kit's and Pact's declarations are still checked.
- */
-export const TEAM_EXPRESS_SHIM = `// @pact-foundation/pact's declarations use express's RequestHandler type; @types/express is
-// not one of its dependencies. Declared here instead of turning on skipLibCheck.
-declare module "express" {
-  namespace express {
-    type RequestHandler = (...args: never[]) => unknown;
-  }
-  const express: unknown;
-  export default express;
-}
-`;
 
 /** The team's own code, which the pact tests call with the client `withClient` hands them. */
 export const TEAM_PROFILE_TS = `import { NotFoundError, type UserExtraClient } from "@user-extra/client";

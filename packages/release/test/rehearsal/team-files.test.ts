@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   KIT_FACTS_MJS,
   TEAM_CONSUMER,
-  TEAM_EXPRESS_SHIM,
   TEAM_INTERACTIONS,
   TEAM_PACT_DIR,
   TEAM_PROFILE_TS,
@@ -53,9 +52,8 @@ describe("the team project's files", () => {
     );
   });
 
-  it("the team's code, the shim and the facts script are valid", () => {
+  it("the team's code and the facts script are valid", () => {
     expect(syntaxErrors("profile.ts", TEAM_PROFILE_TS)).toEqual([]);
-    expect(syntaxErrors("express-shim.ts", TEAM_EXPRESS_SHIM)).toEqual([]);
     expect(syntaxErrors("kit-facts.mjs", KIT_FACTS_MJS)).toEqual([]);
     expect(KIT_FACTS_MJS).toContain('from "@user-extra/pact"');
   });
@@ -88,6 +86,6 @@ describe("the team project's files", () => {
     };
     expect(config.compilerOptions.strict).toBe(true);
     expect(config.compilerOptions.skipLibCheck).toBe(false);
-    expect(config.include).toEqual(["types", "src", "test"]);
+    expect(config.include).toEqual(["src", "test"]);
   });
 });
