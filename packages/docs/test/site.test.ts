@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as client from "@user-extra/client";
+import { walkOperations } from "@user-extra/types/operations";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -31,20 +32,12 @@ interface Operation {
   path: string;
   summary: string;
 }
-const spec = parse(readFileSync(SPEC, "utf8")) as {
-  tags?: { name: string }[];
-  paths: Record<string, Record<string, { summary?: string; operationId?: string }>>;
-};
-const operations: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
-  Object.entries(item)
-    .filter(([, op]) => typeof op === "object" && op !== null && "operationId" in op)
-    .map(([method, op]) => ({
-      operationId: op.operationId ?? "",
-      method: method.toUpperCase(),
-      path,
-      summary: op.summary ?? "",
-    })),
-);
+const operations: Operation[] = walkOperations(parse(readFileSync(SPEC, "utf8"))).map((op) => ({
+  operationId: op.operationId ?? "",
+  method: op.method.toUpperCase(),
+  path: op.path,
+  summary: typeof op.operation.summary === "string" ? op.operation.summary : "",
+}));
 
 /** Every class the client exports that is an error of the SDK (UserExtraError and subclasses). */
 const errorClasses = Object.entries(client)
