@@ -7,6 +7,7 @@ export const SECTIONS = [
   "export",
   "bundle",
   "throughput",
+  "deep-pages",
   "contract",
 ] as const;
 export type Section = (typeof SECTIONS)[number];

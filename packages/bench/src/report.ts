@@ -134,36 +134,57 @@ export function report(r: BenchResults): string {
 
   if (r.throughput) {
     const t = r.throughput;
+    const label = { sandbox: "sandbox", ceiling: "node:http ceiling", prism: "Prism mock" };
+    const ratioOf = (e: string) => t.ratios.find((x) => x.endpoint === e);
     out.push(
       "",
-      `### 4. Sandbox vs Prism (autocannon, ${t.connections} connections, ${t.durationSec} s per run, loopback; sandbox seeded with ${fmtNumber(t.seed)} records in a file database)`,
+      `### 4. Sandbox vs the ceiling and Prism (autocannon, ${t.connections} connections, ${t.durationSec} s per run, loopback; median and min–max of ${plural(t.rounds, "round")}, contenders interleaved; sandbox seeded with ${fmtNumber(t.seed)} records in a file database)`,
       "",
       table(
         [
-          "endpoint",
+          "request",
           "server",
           "requests/s",
+          "min–max",
           "body",
-          "MB/s",
-          "mean latency",
           "p50",
           "p99",
-          "non-2xx",
-          "sandbox/Prism",
+          "failed",
+          "vs ceiling",
+          "vs Prism",
         ],
-        t.runs.map((run) => [
-          `GET ${run.path}`,
-          run.server === "sandbox" ? "sandbox" : "Prism mock",
-          Math.round(run.requestsPerSec),
-          fmtBytes(run.responseBytes),
-          (run.bytesPerSec / 1e6).toFixed(1),
-          fmtDuration(run.latencyMeanMs),
-          ms(run.latencyP50Ms),
-          ms(run.latencyP99Ms),
-          run.non2xx + run.errors + run.timeouts,
-          run.server === "sandbox"
-            ? fmtRatio(t.ratios.find((x) => x.endpoint === run.endpoint)?.sandboxToPrism)
-            : null,
+        t.summaries.map((c) => [
+          `${c.method} ${c.path}`,
+          label[c.contender],
+          Math.round(c.requestsPerSec),
+          `${Math.round(c.minRequestsPerSec)}–${Math.round(c.maxRequestsPerSec)}`,
+          fmtBytes(c.responseBytes),
+          ms(c.latencyP50Ms),
+          ms(c.latencyP99Ms),
+          c.failed,
+          c.contender === "sandbox" ? fmtRatio(ratioOf(c.endpoint)?.toCeiling) : null,
+          c.contender === "sandbox" ? fmtRatio(ratioOf(c.endpoint)?.toPrism) : null,
+        ]),
+      ),
+    );
+  }
+
+  if (r.deepPages) {
+    const d = r.deepPages;
+    out.push(
+      "",
+      `### 4b. Deep pages (a page of ${d.limit} at offset 0 and at ~33% of the records; p50 of ${d.requests} requests each per round, interleaved; median and min–max of ${plural(d.rounds, "round")})`,
+      "",
+      table(
+        ["records", "deep offset", "offset 0 p50", "min–max", "deep p50", "min–max", "deep/first"],
+        d.sizes.map((s) => [
+          s.records,
+          s.deepOffset,
+          fmtDuration(s.firstP50Ms),
+          `${fmtDuration(s.firstMinMs)}–${fmtDuration(s.firstMaxMs)}`,
+          fmtDuration(s.deepP50Ms),
+          `${fmtDuration(s.deepMinMs)}–${fmtDuration(s.deepMaxMs)}`,
+          fmtRatio(s.ratio),
         ]),
       ),
     );

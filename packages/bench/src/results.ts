@@ -3,6 +3,7 @@
 import type { Section } from "./args.js";
 import type { BundleResult } from "./bundle.js";
 import type { ContractResult } from "./contract.js";
+import type { DeepPagesResult } from "./deep-pages.js";
 import type { ExportResult } from "./export.js";
 import type { Machine } from "./machine.js";
 import type { OverheadResult } from "./overhead.js";
@@ -25,6 +26,7 @@ export interface BenchResults {
   export?: ExportResult;
   bundle?: BundleResult;
   throughput?: ThroughputResult;
+  deepPages?: DeepPagesResult;
   contract?: ContractResult;
   errors: Partial<Record<Section, string>>;
 }
@@ -45,9 +47,17 @@ export function targets(
   for (const t of r.throughput?.ratios ?? []) {
     out.push({
       name: `sandbox throughput, ${t.endpoint}`,
-      value: t.sandboxToPrism,
-      target: `>= ${r.throughput?.target}x Prism's requests/s`,
+      value: t.toCeiling,
+      target: `>= ${t.target}x the node:http ceiling's requests/s`,
       met: t.meetsTarget,
+    });
+  }
+  for (const d of r.deepPages?.sizes ?? []) {
+    out.push({
+      name: `deep page, ${d.records} records`,
+      value: d.ratio,
+      target: `<= ${r.deepPages?.target}x the first page's p50`,
+      met: d.meetsTarget,
     });
   }
   for (const c of r.export?.contenders ?? []) {

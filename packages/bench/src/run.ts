@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { HELP, parseBenchArgs, type Section, UsageError } from "./args.js";
 import { runBundle } from "./bundle.js";
 import { runContract } from "./contract.js";
+import { FULL_DEEP_PAGES, QUICK_DEEP_PAGES, runDeepPages } from "./deep-pages.js";
 import { FULL_EXPORT, QUICK_EXPORT, runExport } from "./export.js";
 import { machine, machineLine } from "./machine.js";
 import {
@@ -78,6 +79,12 @@ const sections: Record<Section, () => Promise<void>> = {
   throughput: async () => {
     results.throughput = await runThroughput({
       ...(quick ? QUICK_THROUGHPUT : FULL_THROUGHPUT),
+      log,
+    });
+  },
+  "deep-pages": async () => {
+    results.deepPages = await runDeepPages({
+      ...(quick ? QUICK_DEEP_PAGES : FULL_DEEP_PAGES),
       log,
     });
   },

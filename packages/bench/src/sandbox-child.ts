@@ -3,7 +3,23 @@
 import { startSandbox } from "@user-extra/sandbox";
 import type { SandboxChildOptions, SandboxReady } from "./processes.js";
 
-const options = JSON.parse(process.argv[2] ?? "{}") as SandboxChildOptions;
+export interface SandboxChildInput extends SandboxChildOptions {
+  /**
+   * Accounts without a record, declared at start: `count` ids from `from`, in `organizationId`.
+   * A POST benchmark names a fresh one per request (a second POST for a parent is a 409).
+   */
+  accountRange?: { from: number; count: number; organizationId: number };
+}
+
+/** The `accounts` option declaring a range of account ids in one organization. */
+function rangeAccounts(range: SandboxChildInput["accountRange"]): Record<string, number> {
+  const accounts: Record<string, number> = {};
+  if (!range) return accounts;
+  for (let i = 0; i < range.count; i++) accounts[range.from + i] = range.organizationId;
+  return accounts;
+}
+
+const options = JSON.parse(process.argv[2] ?? "{}") as SandboxChildInput;
 const t0 = performance.now();
 const sandbox = await startSandbox({
   host: "127.0.0.1",
@@ -11,6 +27,7 @@ const sandbox = await startSandbox({
   database: options.database,
   seed: options.seed,
   defaultLimit: options.defaultLimit,
+  accounts: rangeAccounts(options.accountRange),
   quiet: true,
 });
 const ready: SandboxReady = {
