@@ -9,7 +9,7 @@ import {
   NotFoundError,
   type UserExtra,
 } from "@user-extra/client";
-import { startSandbox } from "../src/index.js";
+import { startSandbox } from "@user-extra/sandbox";
 
 /** Profiles loaded at start: 1,000 in each of organizations 1, 2 and 3. */
 const SEED = 3000;
