@@ -70,10 +70,12 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
     );
   }
   checkRequestOptions({ timeoutMs, maxRetries });
+  // The option wins; else USER_EXTRA_LOG (empty counts as unset), named in its own error.
+  const fromEnv = options.logLevel === undefined;
   const logLevel =
     options.logLevel ??
-    ((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
-      .USER_EXTRA_LOG as LogLevel | undefined);
+    (((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
+      .USER_EXTRA_LOG || undefined) as LogLevel | undefined);
 
   const userAgent =
     options.userAgent ??
@@ -92,7 +94,7 @@ export function createUserExtraClient(options: ClientOptions): UserExtraClient {
           },
     timeoutMs,
     maxRetries,
-    log: createLog(options.logger, logLevel),
+    log: createLog(options.logger, logLevel, fromEnv ? "USER_EXTRA_LOG" : "logLevel"),
     debug: logLevel === "debug",
     base,
     secret: (options.secretHeaders ?? []).map((h) => h.toLowerCase()),

@@ -14,12 +14,20 @@ export interface Logger {
 
 export type Log = (level: Exclude<LogLevel, "off">, message: string, data?: object) => void;
 
-const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
+/** The levels, quietest last; the error for an unknown level lists them. */
+export const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
-/** Quiet by default: "warn" and nothing in the SDK logs above "info" unless asked. */
-export function createLog(logger: Logger = console, level: LogLevel = "warn"): Log {
+/**
+ * Quiet by default: "warn" and nothing in the SDK logs above "info" unless asked. `field` is
+ * where the level came from (the option or the environment variable), for the error.
+ */
+export function createLog(
+  logger: Logger = console,
+  level: LogLevel = "warn",
+  field = "logLevel",
+): Log {
   const min = LEVELS.indexOf(level);
-  if (min < 0) fail("logLevel", level, `one of ${LEVELS.join(", ")}`);
+  if (min < 0) fail(field, level, `one of ${LEVELS.join(", ")}`);
   return (lvl, message, data) => {
     if (LEVELS.indexOf(lvl) >= min) {
       logger[lvl](`[user-extra] ${message}`, ...(data ? [data] : []));

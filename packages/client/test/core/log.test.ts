@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createLog, type Logger, redactHeaders } from "../../src/core/log.js";
+import { createLog, LEVELS, type Logger, redactHeaders } from "../../src/core/log.js";
 import { APIError, InvalidInputError } from "../../src/index.js";
 import { client, fakeFetch, json, record, settle, TOKEN } from "../helpers.js";
 
@@ -158,10 +158,36 @@ describe("what the log lines carry", () => {
     }
   });
 
-  it("an unknown USER_EXTRA_LOG is refused, naming the variable's value", () => {
+  it("an unknown USER_EXTRA_LOG is refused, naming the variable, its value and the levels", () => {
     vi.stubEnv("USER_EXTRA_LOG", "loud");
     try {
-      expect(() => client(fakeFetch(json(200, {})).fetch)).toThrow(/"loud" is not one of debug/);
+      const err = (() => {
+        try {
+          client(fakeFetch(json(200, {})).fetch);
+        } catch (e) {
+          return e;
+        }
+      })() as InvalidInputError;
+      expect(err).toBeInstanceOf(InvalidInputError);
+      expect(err.field).toBe("USER_EXTRA_LOG");
+      expect(err.message).toBe(`Invalid USER_EXTRA_LOG: "loud" is not one of ${LEVELS.join(", ")}`);
+      // The option, when given, is the one named.
+      expect(() => client(fakeFetch(json(200, {})).fetch, { logLevel: "loud" as "off" })).toThrow(
+        /^Invalid logLevel: "loud"/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("an empty USER_EXTRA_LOG counts as unset (the default level, warn)", async () => {
+    vi.stubEnv("USER_EXTRA_LOG", "");
+    try {
+      const { logger, lines } = recorder();
+      const p = client(fakeFetch(json(503, {}), json(200, record(1))).fetch, { logger }).get(1);
+      await vi.runAllTimersAsync();
+      await p;
+      expect(lines).toEqual([]);
     } finally {
       vi.unstubAllEnvs();
     }
