@@ -1,9 +1,9 @@
 // The published artefact: the tarball npm would pack passes publint and attw, and the
 // client's own code stays within its size budget. Needs `dist/` (turbo builds it first).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { attwProblems, packPackage } from "@user-extra/testing/pack";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const pkgDir = new URL("..", import.meta.url).pathname;
 const bin = (name: string) => join(pkgDir, "node_modules", ".bin", name);
 const env = { ...process.env, npm_config_update_notifier: "false", NO_COLOR: "1" };
-let tmp = "";
+let packed: ReturnType<typeof packPackage> | undefined;
 let tarball = "";
 let files: string[] = [];
 
@@ -19,25 +19,11 @@ beforeAll(() => {
   if (!existsSync(join(pkgDir, "dist", "index.js"))) {
     throw new Error("dist/ is missing: run `pnpm build` (turbo runs it before test)");
   }
-  tmp = mkdtempSync(join(tmpdir(), "user-extra-client-pack-"));
-  const out = execFileSync(
-    "npm",
-    ["pack", "--ignore-scripts", "--json", "--pack-destination", tmp],
-    {
-      cwd: pkgDir,
-      env,
-      encoding: "utf8",
-    },
-  );
-  const [info] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
-  if (!info) throw new Error("npm pack printed no result");
-  tarball = join(tmp, info.filename);
-  files = info.files.map((f) => f.path);
+  packed = packPackage(pkgDir);
+  ({ tarball, files } = packed);
 });
 
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => packed?.remove());
 
 describe("packed tarball", () => {
   it("ships dist (ESM, CJS, both type flavours, source maps with their sources) and LICENSE", () => {
@@ -66,14 +52,7 @@ describe("packed tarball", () => {
   });
 
   it("attw (strict profile: node10, node16 CJS and ESM, bundler) finds no problem", () => {
-    let out: string;
-    try {
-      out = execFileSync(bin("attw"), [tarball, "--format", "json"], { env, encoding: "utf8" });
-    } catch (e) {
-      out = String((e as { stdout?: string }).stdout);
-    }
-    const { problems } = JSON.parse(out) as { problems: Record<string, unknown[]> };
-    expect(problems).toEqual({});
+    expect(attwProblems(pkgDir, tarball)).toEqual({});
   });
 });
 
