@@ -52,6 +52,9 @@ export function openDatabase(path: string, fields: FieldInfo[]): Db {
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
+    // A checkpoint (WAL pages copied into the .db file) fsyncs both files: every 10,000 pages
+    // (~40 MB) instead of SQLite's 1,000, it runs a tenth as often and copies a hot page once.
+    db.pragma("wal_autocheckpoint = 10000");
     db.pragma("foreign_keys = ON");
     migrate(db, fields);
   } catch (error) {
@@ -66,14 +69,18 @@ export function openDatabase(path: string, fields: FieldInfo[]): Db {
  * true/false: the same values a record read into JavaScript serializes to. `row` qualifies the
  * columns (`NEW.` in a trigger).
  */
-export function fieldsJsonSql(fields: FieldInfo[], row = ""): string {
-  const value = (f: FieldInfo) => {
-    const c = `${row}${f.name}`;
+export function fieldsJsonSql(
+  fields: FieldInfo[],
+  row = "",
+  column: (f: FieldInfo, i: number) => string = (f) => `${row}${f.name}`,
+): string {
+  const value = (f: FieldInfo, i: number) => {
+    const c = column(f, i);
     return f.type === "boolean"
       ? `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} THEN json('true') ELSE json('false') END`
       : c;
   };
-  return `json_object(${fields.map((f) => `'${f.name}', ${value(f)}`).join(", ")})`;
+  return `json_object(${fields.map((f, i) => `'${f.name}', ${value(f, i)}`).join(", ")})`;
 }
 
 function migrate(db: Db, fields: FieldInfo[]): void {
@@ -147,7 +154,8 @@ function migrate(db: Db, fields: FieldInfo[]): void {
         ${countDown}
         ${countUp}
       END;
-      CREATE TRIGGER user_extra_json_insert AFTER INSERT ON user_extra BEGIN
+      CREATE TRIGGER user_extra_json_insert AFTER INSERT ON user_extra
+        WHEN NEW.fields_json IS NULL BEGIN
         UPDATE user_extra SET fields_json = ${fieldsJson} WHERE id = NEW.id;
       END;
       CREATE TRIGGER user_extra_json_update AFTER UPDATE OF ${fields.map((f) => f.name).join(", ")}

@@ -38,6 +38,9 @@ export interface ListQuery {
 
 type Row = Record<string, unknown>;
 
+/** A parameter as its column's affinity stores it (libsql binds a large integer as a REAL). */
+const CAST_AS: Partial<Record<FieldInfo["type"], string>> = { integer: "INTEGER", number: "REAL" };
+
 /** Rows per multi-row INSERT when seeding: ~32 columns x 400 rows stays under SQLite's 32766 variables. */
 const BATCH_ROWS = 400;
 
@@ -48,6 +51,13 @@ export class Store {
   /** json_object(...) of one row (see jsonObject), built once: the hot statements embed it. */
   private readonly rowJson: string;
   private readonly recordJsonSql: string;
+  /**
+   * POST: every column from a parameter (a field left out takes its reset value, the column's
+   * default), the kept JSON from the same parameters, so the insert trigger has nothing to do
+   * and RETURNING answers the record without building it again. libsql binds a large integer
+   * as a REAL: the JSON takes it as the INTEGER column stores it.
+   */
+  private readonly createSql: string;
   /** A record's JSON from its kept fields_json: id and parent, then the fields. */
   private readonly recordSql =
     `'{"id":' || id || ',"parent":' || parent || ',' || substr(fields_json, 2)`;
@@ -66,6 +76,12 @@ export class Store {
     this.columns = fields.map((f) => f.name);
     this.booleans = new Set(fields.filter((f) => f.type === "boolean").map((f) => f.name));
     this.rowJson = this.jsonObject();
+    const n = fields.length;
+    this.createSql = `INSERT INTO user_extra (parent, organization_id, ${this.columns.join(", ")}, fields_json)
+      SELECT id, organization_id, ${fields.map((_, i) => `?${i + 1}`).join(", ")},
+        ${fieldsJsonSql(fields, "", (f, i) => (CAST_AS[f.type] ? `CAST(?${i + 1} AS ${CAST_AS[f.type]})` : `?${i + 1}`))}
+      FROM accounts WHERE id = ?${n + 1} AND organization_id = ?${n + 2}
+      RETURNING id, organization_id, ${this.recordSql} AS j`;
     this.recordJsonSql = `SELECT id, organization_id, ${this.recordSql} AS j FROM user_extra WHERE id = ?`;
   }
 
@@ -199,14 +215,11 @@ export class Store {
     organizationId: number,
     values: FieldValues,
   ): RecordJson | CreateRefusal {
-    const names = this.columns.filter((c) => c in values);
-    const source = `INSERT INTO user_extra (parent, organization_id${names.map((n) => `, ${n}`).join("")})
-      SELECT id, organization_id${names.map(() => ", ?").join("")} FROM accounts
-      WHERE id = ? AND organization_id = ?
-      RETURNING id, organization_id, ${this.rowJson} AS j`;
     try {
-      const row = this.get(source, [
-        ...names.map((n) => this.toColumn(n, values[n] ?? null)),
+      const row = this.get(this.createSql, [
+        ...this.fields.map((f) =>
+          this.toColumn(f.name, f.name in values ? (values[f.name] ?? null) : f.resetValue),
+        ),
         parent,
         organizationId,
       ]);
