@@ -289,7 +289,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
         }),
       );
       await writeFile(join(team, ".npmrc"), await readFile(join(consumer, ".npmrc"), "utf8"));
-      await run("npm", ["install", "--no-audit", "--no-fund"], {
+      // --ignore-scripts: nothing in the kit's tree needs an install script (Pact's native core
+      // is a prebuilt optional dependency), and @pactflow/swagger-mock-validator's postinstall
+      // (patch-package, patching its own copy of ajv) fails now and then once npm has hoisted
+      // ajv: "Patch file found for package ajv which is not present at node_modules/ajv".
+      await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts"], {
         cwd: team,
         env: { ...env, npm_config_registry: reg.url },
         timeoutMs: 300_000,
