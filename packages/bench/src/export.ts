@@ -4,6 +4,7 @@
 // through a proxy adding a fixed delay each way (a network's round trip per page). Each walk
 // runs in a fresh worker process; contenders are interleaved, their order rotating per round.
 import { type LatencyProxy, startLatencyProxy } from "./latency-proxy.js";
+import { checkSameRecords, recordsPerSec } from "./pagination.js";
 import type { WalkInput, WalkOutput } from "./pagination-worker.js";
 import { runWorker, startSandboxChild } from "./processes.js";
 import { median, pairedRatio } from "./stats.js";
@@ -109,16 +110,8 @@ export async function runExport(o: ExportOptions): Promise<ExportResult> {
       }
       log(`  export: round ${round + 1}/${o.rounds} done`);
     }
-    const all = [...walks.values()].flat();
-    const first = all[0] as WalkOutput;
-    for (const w of all) {
-      if (w.records !== o.records || w.idSum !== first.idSum) {
-        throw new Error(
-          `an export walk saw ${w.records} records (id sum ${w.idSum}); expected ${o.records} (id sum ${first.idSum})`,
-        );
-      }
-    }
-    const rps = (w: WalkOutput) => (w.records / w.ms) * 1000;
+    checkSameRecords([...walks.values()].flat(), o.records);
+    const rps = recordsPerSec;
     const loop = (latency: boolean) =>
       (
         walks.get(

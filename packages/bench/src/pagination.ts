@@ -63,6 +63,21 @@ const LABELS: Record<WalkMode, string> = {
   fetch: "fetch loop following next",
 };
 
+/** Records per second of a walk. */
+export const recordsPerSec = (w: WalkOutput) => (w.records / w.ms) * 1000;
+
+/** Throws unless every walk saw `records` records, and the same ones (sum of ids). */
+export function checkSameRecords(walks: readonly WalkOutput[], records: number): void {
+  const first = walks[0] as WalkOutput;
+  for (const w of walks) {
+    if (w.records !== records || w.idSum !== first.idSum) {
+      throw new Error(
+        `${w.mode} walk saw ${w.records} records (id sum ${w.idSum}); expected ${records} (id sum ${first.idSum})`,
+      );
+    }
+  }
+}
+
 export async function runPagination(o: PaginationOptions): Promise<PaginationResult> {
   const log = o.log ?? (() => {});
   const seed = o.records * 3; // round-robin over organizations 1, 2, 3: the caller is in 1
@@ -93,16 +108,8 @@ export async function runPagination(o: PaginationOptions): Promise<PaginationRes
       fetch: await worker("fetch", "memory"),
     };
 
-    const all = [...timed.client, ...timed.fetch, memory.client, memory.fetch];
-    const first = all[0] as WalkOutput;
-    for (const w of all) {
-      if (w.records !== o.records || w.idSum !== first.idSum) {
-        throw new Error(
-          `${w.mode} walk saw ${w.records} records (id sum ${w.idSum}); expected ${o.records} (id sum ${first.idSum})`,
-        );
-      }
-    }
-    const rps = (w: WalkOutput) => (w.records / w.ms) * 1000;
+    checkSameRecords([...timed.client, ...timed.fetch, memory.client, memory.fetch], o.records);
+    const rps = recordsPerSec;
     const walks = (["client", "fetch"] as const).map((mode): WalkSummary => {
       const m = memory[mode];
       const samples = m.samples ?? [];

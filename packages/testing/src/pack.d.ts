@@ -1,5 +1,8 @@
 // Types of pack.js (plain JavaScript, like the rest of this package).
-export declare function packPackage(pkgDir: string): {
+export declare function packPackage(
+  pkgDir: string,
+  built?: readonly string[],
+): {
   tarball: string;
   files: string[];
   remove: () => void;

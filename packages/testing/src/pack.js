@@ -3,7 +3,7 @@
 // it, into a private temp folder, and checked with attw (Are The Types Wrong). Shared so that
 // every published package's test packs and reads attw the same way.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 
@@ -11,11 +11,17 @@ const env = { ...process.env, npm_config_update_notifier: "false", NO_COLOR: "1"
 
 /**
  * Packs the package at `pkgDir` (lifecycle scripts off: turbo has built it) into a new temp
- * folder; `remove()` deletes that folder.
+ * folder; `remove()` deletes that folder. `built` names files under dist/ the package points
+ * to: a missing one is refused before packing, saying to build first.
  * @param {string} pkgDir
+ * @param {readonly string[]} [built]
  * @returns {{ tarball: string, files: string[], remove: () => void }}
  */
-export function packPackage(pkgDir) {
+export function packPackage(pkgDir, built = []) {
+  const missing = built.filter((f) => f.startsWith("dist/") && !existsSync(join(pkgDir, f)));
+  if (missing.length > 0) {
+    throw new Error(`dist/ lacks ${missing.join(", ")}: run \`pnpm build\` (turbo runs it first)`);
+  }
   const dir = mkdtempSync(join(tmpdir(), `${basename(pkgDir)}-pack-`));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {

@@ -2,7 +2,7 @@
 // to, with complete source maps, attw finds no problem in it, and the operations entry runs
 // from both builds. Needs `dist/` (turbo builds it before test).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { attwProblems, packPackage } from "@user-extra/testing/pack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,11 +24,7 @@ const pointedTo = [
 let packed: ReturnType<typeof packPackage> | undefined;
 
 beforeAll(() => {
-  const missing = pointedTo.filter((f) => f.startsWith("dist/") && !existsSync(join(pkgDir, f)));
-  if (missing.length > 0) {
-    throw new Error(`dist/ lacks ${missing.join(", ")}: run \`pnpm build\` (turbo runs it first)`);
-  }
-  packed = packPackage(pkgDir);
+  packed = packPackage(pkgDir, pointedTo);
 });
 
 afterAll(() => packed?.remove());

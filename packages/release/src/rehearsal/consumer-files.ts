@@ -56,18 +56,21 @@ export async function cycle(parent: number): Promise<UserExtra> {
 }
 `;
 
+/** A strict consumer's compiler options, shared by every project the rehearsal type-checks. */
+export const STRICT_COMPILER_OPTIONS = {
+  strict: true,
+  noEmit: true,
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  target: "es2022",
+  types: ["node"],
+  // The published declaration files are checked too: a consumer must not need skipLibCheck.
+  skipLibCheck: false,
+};
+
 export const TSCONFIG = `${JSON.stringify(
   {
-    compilerOptions: {
-      strict: true,
-      noEmit: true,
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      target: "es2022",
-      types: ["node"],
-      // The published declaration files are checked too: a consumer must not need skipLibCheck.
-      skipLibCheck: false,
-    },
+    compilerOptions: STRICT_COMPILER_OPTIONS,
     files: ["usage.mts", "usage.cts"],
   },
   null,

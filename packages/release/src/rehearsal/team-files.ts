@@ -5,6 +5,7 @@
  * tsconfig. Running the tests writes the team's pact, which the installed `user-extra-verify`
  * then verifies against the published sandbox.
  */
+import { STRICT_COMPILER_OPTIONS } from "./consumer-files.js";
 
 /** The team's name as a consumer: its pact file is `<consumer>-<provider>.json`. */
 export const TEAM_CONSUMER = "rehearsal-team";
@@ -79,15 +80,7 @@ export function teamPackageJson(versions: TeamVersions): string {
 /** Type-checked with tsc --strict and without skipLibCheck, like the consumer's usage files. */
 export const TEAM_TSCONFIG = `${JSON.stringify(
   {
-    compilerOptions: {
-      strict: true,
-      noEmit: true,
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      target: "es2022",
-      types: ["node"],
-      skipLibCheck: false,
-    },
+    compilerOptions: STRICT_COMPILER_OPTIONS,
     include: ["src", "test"],
   },
   null,
