@@ -118,8 +118,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     npm_config_update_notifier: "false",
     npm_config_fund: "false",
     npm_config_audit: "false",
-    // scripts/lib.sh runs `npx pnpm@X` for every pnpm call: without this npx revalidates pnpm's
-    // metadata on registry.npmjs.org each time. With it, the cached pnpm is used as is.
+    // scripts/lib.sh finds pnpm through `npx pnpm@X` (once per script): without this npx
+    // revalidates pnpm's metadata on registry.npmjs.org each time. With it, the cached pnpm is
+    // used as is.
     npm_config_prefer_offline: "true",
     ...extra,
   };
