@@ -1,7 +1,8 @@
 /**
- * The consumer project the rehearsal creates: what a team outside this repository writes
- * after `npm install @user-extra/client`. The TypeScript file is only type-checked; the .mjs and
- * .cjs files run a create/get/patch/delete cycle against the published sandbox.
+ * What a consumer of the client writes, in the team project the rehearsal creates. The
+ * TypeScript file is only type-checked (as src/usage.mts and src/usage.cts, with the team's
+ * tsconfig); the .mjs and .cjs files run a create/get/patch/delete cycle against the published
+ * sandbox.
  */
 
 /** Type-checked as usage.mts (ESM: the `import` types) and usage.cts (CJS: the `require` types). */
@@ -67,15 +68,6 @@ export const STRICT_COMPILER_OPTIONS = {
   // The published declaration files are checked too: a consumer must not need skipLibCheck.
   skipLibCheck: false,
 };
-
-export const TSCONFIG = `${JSON.stringify(
-  {
-    compilerOptions: STRICT_COMPILER_OPTIONS,
-    files: ["usage.mts", "usage.cts"],
-  },
-  null,
-  2,
-)}\n`;
 
 /** The runtime cycle, shared by the .mjs and .cjs files; only how the SDK is loaded differs. */
 function cycleScript(format: "esm" | "cjs"): string {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBreakingCheck } from "../breaking/check.js";
-import { CYCLE_CJS, CYCLE_MJS, TSCONFIG, USAGE_TS } from "./consumer-files.js";
+import { CYCLE_CJS, CYCLE_MJS, USAGE_TS } from "./consumer-files.js";
 import { CommandError, cleanEnv, killRunning, run } from "./exec.js";
 import { installedPackageProblems } from "./installed.js";
 import { dependencyClosure, type MirrorRoot, mirrorPackages } from "./mirror.js";
@@ -45,7 +45,7 @@ import {
 export interface RehearsalOptions {
   /** The workspace to rehearse (read only). */
   root: string;
-  /** Keep the temporary folder (workspace copy, consumer project, Verdaccio storage and log). */
+  /** Keep the temporary folder (workspace copy, team project, Verdaccio storage and log). */
   keep?: boolean;
   log?: (line: string) => void;
 }
@@ -63,15 +63,15 @@ const REHEARSAL_PARENTS = [91_001, 91_002] as const;
 
 /**
  * Versions and publishes the public packages from a throwaway copy of the workspace to a local
- * Verdaccio, installs them in a fresh project and uses them from TypeScript, ESM and CJS against
- * the published sandbox. Everything it starts is stopped before it returns or throws.
+ * Verdaccio, installs them in a fresh team project and uses them there as a team would: from
+ * TypeScript, ESM and CJS against the published sandbox, and through the pact kit (a pact written,
+ * checked and verified). Everything it starts is stopped before it returns or throws.
  */
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const started = performance.now();
   const tempDir = await mkdtemp(join(tmpdir(), "user-extra-rehearsal-"));
   const workspace = join(tempDir, "workspace");
-  const consumer = join(tempDir, "consumer");
   const team = join(tempDir, "team");
   const steps = new StepRunner(log);
   steps.addSecret(CONSUMER_TOKEN);
@@ -213,9 +213,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       }
     });
 
-    await steps.step("mirror the consumer's third-party dependencies to Verdaccio", async () => {
+    await steps.step("mirror the team's third-party dependencies to Verdaccio", async () => {
       // The exact versions installed in the workspace copy: the published packages' runtime
-      // dependencies, plus what the consumer project adds (typescript, @types/node, which this
+      // dependencies, plus what the team project adds (typescript, @types/node, which this
       // package also depends on).
       const roots: MirrorRoot[] = [];
       for (const p of PUBLIC_PACKAGES) {
@@ -237,58 +237,31 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       log(`  ${packages.length} packages`);
     });
 
-    await steps.step("npm install in a fresh consumer project", async () => {
-      await mkdir(consumer, { recursive: true });
-      await writeFile(
-        join(consumer, "package.json"),
-        `${JSON.stringify({ name: "rehearsal-consumer", private: true }, null, 2)}\n`,
-      );
-      // Everything comes from Verdaccio, which holds @user-extra/* and the mirrored
-      // dependencies and has no uplinks: the install never leaves 127.0.0.1 (project rule:
-      // tests touch no other host), and a missing mirror entry fails here instead of leaking.
-      await writeFile(
-        join(consumer, ".npmrc"),
-        `# Rehearsal: every package from the local Verdaccio (no uplinks), nothing from the internet.\nregistry=${reg.url}\nfund=false\naudit=false\nupdate-notifier=false\n`,
-      );
-      const typescript = await catalogVersion(options.root, "typescript");
-      const typesNode = await catalogVersion(options.root, "@types/node");
-      await run(
-        "npm",
-        [
-          "install",
-          "--no-audit",
-          "--no-fund",
-          `@user-extra/client@${versions["@user-extra/client"]}`,
-          `@user-extra/sandbox@${versions["@user-extra/sandbox"]}`,
-          `typescript@${typescript}`,
-          `@types/node@${typesNode}`,
-        ],
-        { cwd: consumer, env: { ...env, npm_config_registry: reg.url }, timeoutMs: 300_000 },
-      );
-      const installed = await readManifest(join(consumer, "node_modules/@user-extra/types"));
-      if (installed.version !== versions["@user-extra/types"]) {
-        throw new Error(
-          `the consumer got @user-extra/types ${installed.version}, expected ${versions["@user-extra/types"]}`,
-        );
-      }
-    });
-
-    await steps.step("npm install in a fresh team project (the pact kit and vitest)", async () => {
+    await steps.step("npm install in a fresh team project", async () => {
       // A team's project, as the kit's README has it: its app depends on the client, its tests
-      // on the kit (which brings user-extra-verify and Pact's native core) and vitest.
+      // on the kit (which brings user-extra-verify and Pact's native core), the sandbox and
+      // vitest. One project is both the client's consumer and the kit's user: one install, one
+      // type-check.
       await mkdir(join(team, "src"), { recursive: true });
       await mkdir(join(team, "test"), { recursive: true });
       await writeFile(
         join(team, "package.json"),
         teamPackageJson({
           client: versions["@user-extra/client"] ?? "",
+          sandbox: versions["@user-extra/sandbox"] ?? "",
           pact: versions["@user-extra/pact"] ?? "",
           vitest: await catalogVersion(options.root, "vitest"),
           typescript: await catalogVersion(options.root, "typescript"),
           typesNode: await catalogVersion(options.root, "@types/node"),
         }),
       );
-      await writeFile(join(team, ".npmrc"), await readFile(join(consumer, ".npmrc"), "utf8"));
+      // Everything comes from Verdaccio, which holds @user-extra/* and the mirrored
+      // dependencies and has no uplinks: the install never leaves 127.0.0.1 (project rule:
+      // tests touch no other host), and a missing mirror entry fails here instead of leaking.
+      await writeFile(
+        join(team, ".npmrc"),
+        `# Rehearsal: every package from the local Verdaccio (no uplinks), nothing from the internet.\nregistry=${reg.url}\nfund=false\naudit=false\nupdate-notifier=false\n`,
+      );
       // --ignore-scripts: nothing in the kit's tree needs an install script (Pact's native core
       // is a prebuilt optional dependency), and @pactflow/swagger-mock-validator's postinstall
       // (patch-package, patching its own copy of ajv) fails now and then once npm has hoisted
@@ -298,6 +271,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
         env: { ...env, npm_config_registry: reg.url },
         timeoutMs: 300_000,
       });
+      const installed = await readManifest(join(team, "node_modules/@user-extra/types"));
+      if (installed.version !== versions["@user-extra/types"]) {
+        throw new Error(
+          `the team got @user-extra/types ${installed.version}, expected ${versions["@user-extra/types"]}`,
+        );
+      }
     });
 
     await steps.step(
@@ -305,10 +284,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       async () => {
         const problems: string[] = [];
         for (const p of PUBLIC_PACKAGES) {
-          // The kit is installed where a team uses it; the others in the consumer project.
-          const project = p.name === "@user-extra/pact" ? team : consumer;
           const found = await installedPackageProblems(
-            join(project, "node_modules", p.name),
+            join(team, "node_modules", p.name),
             versions[p.name] ?? "",
           );
           problems.push(...found.map((problem) => `${p.name}: ${problem}`));
@@ -317,27 +294,31 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       },
     );
 
-    await steps.step("type-check a TypeScript consumer (tsc --strict, ESM and CJS)", async () => {
-      await writeFile(join(consumer, "tsconfig.json"), TSCONFIG);
-      await writeFile(join(consumer, "usage.mts"), USAGE_TS);
-      await writeFile(join(consumer, "usage.cts"), USAGE_TS);
-      await run(
-        join(consumer, "node_modules/.bin/tsc"),
-        ["-p", "tsconfig.json", "--strict", "--noEmit"],
-        { cwd: consumer, env },
-      );
-    });
+    await steps.step(
+      "type-check the team's project (tsc --strict, no skipLibCheck): ESM and CJS usage, its code, its pact test",
+      async () => {
+        await writeFile(join(team, "tsconfig.json"), TEAM_TSCONFIG);
+        await writeFile(join(team, "src/usage.mts"), USAGE_TS);
+        await writeFile(join(team, "src/usage.cts"), USAGE_TS);
+        await writeFile(join(team, "src/profile.ts"), TEAM_PROFILE_TS);
+        await writeFile(join(team, "test/profile.pact.test.ts"), teamPactTest());
+        await run(join(team, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], {
+          cwd: team,
+          env,
+        });
+      },
+    );
 
     sandbox = await steps.step("start the published sandbox (user-extra-sandbox bin)", async () => {
       // The cycles create records for these accounts: a provider answers 400 to a POST for an
       // account it does not have, so the tokens file declares them beside the token.
       const accounts = Object.fromEntries(REHEARSAL_PARENTS.map((id) => [String(id), 1]));
       await writeFile(
-        join(consumer, "tokens.json"),
+        join(team, "tokens.json"),
         JSON.stringify({ tokens: { [CONSUMER_TOKEN]: 1 }, accounts }),
       );
       const started_ = await startSandboxProcess(
-        consumer,
+        team,
         // Provider states: the team's pact is verified against it after the cycles (a state's
         // teardown empties the database).
         ["--port", "0", "--db", ":memory:", "--tokens", "tokens.json", "--enable-provider-states"],
@@ -362,9 +343,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       await steps.step(
         `run the client as ${format} (${file}): create, get, patch, delete`,
         async () => {
-          await writeFile(join(consumer, file), text);
+          await writeFile(join(team, file), text);
           const { stdout } = await run(process.execPath, [file], {
-            cwd: consumer,
+            cwd: team,
             env: runEnv,
             timeoutMs: 60_000,
           });
@@ -378,13 +359,6 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
     // The team's pact: written by its tests with the installed kit, then verified by the
     // installed user-extra-verify against the published sandbox, as the API owner's CI would.
     const pactEnv = { ...env, PACT_DO_NOT_TRACK: "true" };
-    await steps.step("type-check the team's pact test (tsc --strict)", async () => {
-      await writeFile(join(team, "tsconfig.json"), TEAM_TSCONFIG);
-      await writeFile(join(team, "src/profile.ts"), TEAM_PROFILE_TS);
-      await writeFile(join(team, "test/profile.pact.test.ts"), teamPactTest());
-      await run(join(team, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: team, env });
-    });
-
     const pact = await steps.step(
       "run the team's pact test with the installed kit (vitest) and check the pact",
       async () => {
@@ -492,7 +466,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
     // A failed step has printed its output already; the folder goes unless asked to keep it.
     await removeTemp();
     if (options.keep)
-      log(`Kept ${tempDir} (workspace copy, consumer project, Verdaccio storage and log).`);
+      log(`Kept ${tempDir} (workspace copy, team project, Verdaccio storage and log).`);
     if (!stopping) {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -53,13 +53,17 @@ const CITY = "Porto";
 
 export interface TeamVersions {
   client: string;
+  sandbox: string;
   pact: string;
   vitest: string;
   typescript: string;
   typesNode: string;
 }
 
-/** The team's package.json: the client is a dependency of its app, the kit a dev dependency. */
+/**
+ * The team's package.json: the client is a dependency of its app; the kit, the sandbox it
+ * develops against and vitest are dev dependencies (the kit's README installs them so).
+ */
 export function teamPackageJson(versions: TeamVersions): string {
   const manifest = {
     name: TEAM_CONSUMER,
@@ -70,6 +74,7 @@ export function teamPackageJson(versions: TeamVersions): string {
     devDependencies: {
       "@types/node": versions.typesNode,
       "@user-extra/pact": versions.pact,
+      "@user-extra/sandbox": versions.sandbox,
       typescript: versions.typescript,
       vitest: versions.vitest,
     },
@@ -77,7 +82,10 @@ export function teamPackageJson(versions: TeamVersions): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** Type-checked with tsc --strict and without skipLibCheck, like the consumer's usage files. */
+/**
+ * One tsc --strict run without skipLibCheck over the whole project: the usage files (ESM and
+ * CJS, src/usage.mts and src/usage.cts), the team's code and its pact test.
+ */
 export const TEAM_TSCONFIG = `${JSON.stringify(
   {
     compilerOptions: STRICT_COMPILER_OPTIONS,

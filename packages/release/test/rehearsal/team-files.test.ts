@@ -58,10 +58,11 @@ describe("the team project's files", () => {
     expect(KIT_FACTS_MJS).toContain('from "@user-extra/pact"');
   });
 
-  it("package.json: the client for the app, the kit and vitest for the tests, at the given versions", () => {
+  it("package.json: the client for the app, the kit, the sandbox and vitest for the tests, at the given versions", () => {
     const manifest = JSON.parse(
       teamPackageJson({
         client: "1.2.0",
+        sandbox: "2.0.1",
         pact: "1.3.0",
         vitest: "4.1.12",
         typescript: "5.9.3",
@@ -74,6 +75,7 @@ describe("the team project's files", () => {
     expect(manifest.devDependencies).toEqual({
       "@types/node": "20.19.43",
       "@user-extra/pact": "1.3.0",
+      "@user-extra/sandbox": "2.0.1",
       typescript: "5.9.3",
       vitest: "4.1.12",
     });
