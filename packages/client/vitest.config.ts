@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { hangGuards } from "@user-extra/testing/vitest";
+import { hangGuards, sharedModules } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 const { version } = JSON.parse(readFileSync("./package.json", "utf8")) as { version: string };
@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     ...hangGuards,
+    ...sharedModules,
     // The type-level tests (test/**/*.test-d.ts) are compiled by the package's `typecheck` task
     // (tsc over src and test), where a failed expectTypeOf is a type error: running tsc a second
     // time inside vitest would only double the cost.

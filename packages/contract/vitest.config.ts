@@ -1,4 +1,4 @@
-import { hangGuards } from "@user-extra/testing/vitest";
+import { hangGuards, sharedModules } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 // `pnpm test`: the unit tests of the gates, on fixture pacts. The consumer tests that write the
@@ -9,5 +9,6 @@ export default defineConfig({
     exclude: ["test/consumer/**"],
     env: { PACT_DO_NOT_TRACK: "true" },
     ...hangGuards,
+    ...sharedModules,
   },
 });

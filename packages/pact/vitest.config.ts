@@ -1,4 +1,4 @@
-import { hangGuards } from "@user-extra/testing/vitest";
+import { hangGuards, sharedModules } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,5 +6,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     env: { PACT_DO_NOT_TRACK: "true" },
     ...hangGuards,
+    ...sharedModules,
   },
 });

@@ -1,9 +1,10 @@
-import { hangGuards } from "@user-extra/testing/vitest";
+import { hangGuards, sharedModules } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     ...hangGuards,
+    ...sharedModules,
   },
 });

@@ -1,4 +1,4 @@
-import { hangGuards } from "@user-extra/testing/vitest";
+import { hangGuards, sharedModules } from "@user-extra/testing/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,5 +7,6 @@ export default defineConfig({
     // Checks that dist/ is built: the CLI, durability and demo tests run it as users do.
     globalSetup: ["./test/global-setup.ts"],
     ...hangGuards,
+    ...sharedModules,
   },
 });

@@ -4,3 +4,4 @@ export declare const hangGuards: {
   hookTimeout: number;
   teardownTimeout: number;
 };
+export declare const sharedModules: { isolate: boolean };
