@@ -48,8 +48,8 @@ export class Store {
   private readonly columns: string[];
   private readonly booleans: Set<string>;
   private readonly statements = new Map<string, ReturnType<Db["prepare"]>>();
-  /** json_object(...) of one row (see jsonObject), built once: the hot statements embed it. */
-  private readonly rowJson: string;
+  /** PATCH's UPDATE text by the fields it sets (see updateSql). */
+  private readonly updates = new Map<string, string>();
   private readonly recordJsonSql: string;
   /**
    * POST: every column from a parameter (a field left out takes its reset value, the column's
@@ -75,7 +75,6 @@ export class Store {
   ) {
     this.columns = fields.map((f) => f.name);
     this.booleans = new Set(fields.filter((f) => f.type === "boolean").map((f) => f.name));
-    this.rowJson = this.jsonObject();
     const n = fields.length;
     this.createSql = `INSERT INTO user_extra (parent, organization_id, ${this.columns.join(", ")}, fields_json)
       SELECT id, organization_id, ${fields.map((_, i) => `?${i + 1}`).join(", ")},
@@ -234,7 +233,8 @@ export class Store {
 
   /**
    * PATCH and PUT in one statement: sets only the given columns of a record of
-   * `organizationId` and answers its JSON, or undefined when no such record is the
+   * `organizationId`, and its kept JSON from the same parameters (the update trigger then has
+   * nothing to do), and answers the record's JSON; undefined when no such record is the
    * organization's (the caller then tells 404 from 403).
    */
   updateRecordJson(
@@ -247,12 +247,43 @@ export class Store {
       const found = this.recordJson(id);
       return found?.organizationId === organizationId ? found : undefined;
     }
-    const row = this.get(
-      `UPDATE user_extra SET ${names.map((c) => `${c} = ?`).join(", ")}
-       WHERE id = ? AND organization_id = ? RETURNING id, organization_id, ${this.rowJson} AS j`,
-      [...names.map((n) => this.toColumn(n, values[n] ?? null)), id, organizationId],
-    );
+    const row = this.get(this.updateSql(names), [
+      ...names.map((n) => this.toColumn(n, values[n] ?? null)),
+      id,
+      organizationId,
+    ]);
     return row ? this.toRecordJson(row) : undefined;
+  }
+
+  /**
+   * The UPDATE of `names` (in the spec's order): in a SET, a column names its old value, so the
+   * JSON takes the updated fields from their parameters (cast as their columns store them, as
+   * in POST) and the others from their columns.
+   */
+  private updateSql(names: string[]): string {
+    const key = names.join(",");
+    let sql = this.updates.get(key);
+    if (sql === undefined) {
+      // One per set of fields a PATCH names: bounded like the statements.
+      if (this.updates.size >= 256) this.updates.clear();
+      sql = this.buildUpdateSql(names);
+      this.updates.set(key, sql);
+    }
+    return sql;
+  }
+
+  private buildUpdateSql(names: string[]): string {
+    const position = new Map(names.map((name, i) => [name, i + 1]));
+    const json = fieldsJsonSql(this.fields, "", (f) => {
+      const i = position.get(f.name);
+      if (i === undefined) return f.name;
+      const cast = CAST_AS[f.type];
+      return cast ? `CAST(?${i} AS ${cast})` : `?${i}`;
+    });
+    const n = names.length;
+    return `UPDATE user_extra SET ${names.map((c, i) => `${c} = ?${i + 1}`).join(", ")}, fields_json = ${json}
+       WHERE id = ?${n + 1} AND organization_id = ?${n + 2}
+       RETURNING id, organization_id, ${this.recordSql} AS j`;
   }
 
   /** DELETE in one statement; false when no such record is the organization's. */
@@ -332,6 +363,23 @@ export class Store {
     return this.run("DELETE FROM user_extra WHERE id = ?", [id]).changes > 0;
   }
 
+  /**
+   * The organization's revision: it changes with every write to its records, whichever
+   * process wrote (see db.ts). Undefined while the organization never had a record.
+   */
+  listRevision(organizationId: number): number | undefined {
+    const row = this.get(
+      "SELECT revision FROM organization_record_counts WHERE organization_id = ?",
+      [organizationId],
+    );
+    return row ? Number(row.revision) : undefined;
+  }
+
+  /** Runs `fn` in one read transaction: its statements see one state of the database. */
+  snapshot<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
   countInOrganization(organizationId: number): number {
     const row = this.get("SELECT n FROM organization_record_counts WHERE organization_id = ?", [
       organizationId,
@@ -363,14 +411,6 @@ export class Store {
       page.params,
     );
     return { count: page.count, resultsJson: `[${row?.j ?? ""}]` };
-  }
-
-  /** json_object(...) of one row, keys in the record's order; booleans as JSON true/false. */
-  private jsonObject(): string {
-    return fieldsJsonSql(this.fields).replace(
-      /^json_object\(/,
-      "json_object('id', id, 'parent', parent, ",
-    );
   }
 
   /**
@@ -446,7 +486,8 @@ export class Store {
     this.run("DELETE FROM user_extra");
     this.run("DELETE FROM accounts");
     this.run("DELETE FROM organizations");
-    this.run("DELETE FROM organization_record_counts");
+    // The organizations' counts stay (at 0, by the triggers): their revisions go on from
+    // where they were, so no page cached before the teardown matches after it.
     // Ids start again from 1, as in a fresh database.
     this.run("DELETE FROM sqlite_sequence WHERE name = 'user_extra'");
   }

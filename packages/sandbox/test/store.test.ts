@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "libsql";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db.js";
+import { fieldsJsonSql, openDatabase } from "../src/db.js";
 import { loadBundledSpec, writableFields } from "../src/spec.js";
-import { Store } from "../src/store.js";
+import { type FieldValues, Store } from "../src/store.js";
 
 const fields = writableFields(loadBundledSpec());
 const dir = mkdtempSync(join(tmpdir(), "sandbox-store-"));
@@ -168,6 +168,76 @@ describe("a clean stop", () => {
       expect(rows.map((r) => r.city)).toEqual(["Kept", null]);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe("what the list's cache relies on", () => {
+  it("PATCH writes the kept JSON in its UPDATE, equal to the one built from the columns", () => {
+    const store = freshStore();
+    const id = store.insertRecord(10, { city: "Rome", accept_terms: true, age: 30 });
+    const rebuilt = store.db.prepare(
+      `SELECT fields_json = ${fieldsJsonSql(fields)} AS same, fields_json AS kept FROM user_extra WHERE id = ?`,
+    );
+    const changes: FieldValues[] = [
+      { city: "Milan", accept_terms: false },
+      { age: 2 ** 52, birthday: "1990-01-31" },
+      { city: null, age: null, accept_terms: true },
+      { city: 'Quote " ünïcödé ✓', gender: "f" },
+      // The values already stored: nothing changes, nothing is rebuilt.
+      { city: 'Quote " ünïcödé ✓', gender: "f" },
+    ];
+    for (const values of changes) {
+      const answered = store.updateRecordJson(id, 1, values);
+      const row = rebuilt.get([id]) as { same: number; kept: string };
+      expect(row.same).toBe(1);
+      expect(JSON.parse(answered?.json ?? "")).toEqual(store.getRecord(id)?.record);
+      expect(JSON.parse(answered?.json ?? "")).toMatchObject(values);
+    }
+    // Another writer that sets a column alone: the trigger rebuilds the JSON.
+    store.db.prepare("UPDATE user_extra SET title = 'Set by hand' WHERE id = ?").run([id]);
+    expect((rebuilt.get([id]) as { same: number }).same).toBe(1);
+    expect(store.recordJson(id)?.json).toContain('"title":"Set by hand"');
+    store.close();
+  });
+
+  it("changes an organization's revision with every write to its records, from any connection", () => {
+    const path = join(dir, "revision.db");
+    const store = freshStore(path);
+    const other = new Database(path);
+    try {
+      const revisions = new Set<number | undefined>();
+      const step = (write: () => void) => {
+        const before = store.listRevision(1);
+        write();
+        const after = store.listRevision(1);
+        expect(after).not.toBe(before);
+        revisions.add(after);
+      };
+      expect(store.listRevision(1)).toBeUndefined();
+      let id = 0;
+      step(() => {
+        id = store.insertRecord(10, { city: "A" });
+      });
+      step(() => store.updateRecordJson(id, 1, { city: "B" }));
+      step(() => store.updateFields(id, { title: "T" }));
+      step(() => other.prepare("UPDATE user_extra SET city = 'C' WHERE id = ?").run([id]));
+      step(() => store.insertRecord(11, {}));
+      step(() => other.prepare("DELETE FROM user_extra WHERE parent = 11").run([]));
+      step(() => store.putAccount(10, 2)); // the record moves to organization 2
+      expect(store.countInOrganization(1)).toBe(0);
+      expect(revisions.size).toBe(7);
+      // Another organization's writes leave it alone.
+      const before = store.listRevision(1);
+      store.updateRecordJson(id, 2, { city: "D" });
+      expect(store.listRevision(1)).toBe(before);
+      // A teardown empties the organization: its count is 0 and its revision goes on.
+      store.transaction(() => store.clear());
+      expect(store.countInOrganization(1)).toBe(0);
+      expect(store.listRevision(2)).not.toBeUndefined();
+    } finally {
+      other.close();
+      store.close();
     }
   });
 });
