@@ -53,7 +53,7 @@ export function writeAnswer(
   res: ServerResponse,
   status: number,
   headers: Record<string, string>,
-  body?: string,
+  body?: string | Buffer,
 ): void {
   if (res.headersSent) return;
   if (body === undefined) {
@@ -64,7 +64,7 @@ export function writeAnswer(
   res.writeHead(status, {
     "content-type": JSON_CONTENT_TYPE,
     ...headers,
-    "content-length": String(Buffer.byteLength(body)),
+    "content-length": String(typeof body === "string" ? Buffer.byteLength(body) : body.length),
   });
   res.end(body);
 }

@@ -10,6 +10,7 @@ import { fromForm, parseBody, truthy } from "./body.js";
 import { deviceInfo } from "./device-info.js";
 import { badRequest, conflict, forbidden, HttpError, notFound, unauthorized } from "./errors.js";
 import { readBody, writeAnswer } from "./http.js";
+import { PageCache } from "./page-cache.js";
 import { pageLinks, pythonInt, readLimit, readOffset } from "./pagination.js";
 import { handleProviderState, type ProviderStateContext } from "./provider-states.js";
 import { type ApiRoute, Routes } from "./routes.js";
@@ -123,8 +124,13 @@ export function buildApp(ctx: AppContext): App {
     ...store.fields.filter((f) => f.type === "integer").map((f) => f.name),
   ];
 
-  const send = (call: Call, status: number, body?: string, headers: Record<string, string> = {}) =>
-    writeAnswer(call.res, status, { ...headers, "x-request-id": call.requestId }, body);
+  const pages = new PageCache();
+  const send = (
+    call: Call,
+    status: number,
+    body?: string | Buffer,
+    headers: Record<string, string> = {},
+  ) => writeAnswer(call.res, status, { ...headers, "x-request-id": call.requestId }, body);
 
   const fail = (call: Call, route: string, error: unknown) => {
     if (error instanceof HttpError) {
@@ -282,32 +288,48 @@ export function buildApp(ctx: AppContext): App {
           ? Number.MAX_SAFE_INTEGER
           : Number(exactOffset);
       const query = { organizationId, parent: parent?.id, limit, offset };
+      // The body depends on the organization's records, the base URL and the query as sent
+      // (the links keep its other parameters): a page answered before at the same revision is
+      // sent again as it was.
+      const base = apiBase(call);
+      const key = `${organizationId} ${base} ${call.req.url ?? ""}`;
+      const revision = store.listRevision(organizationId);
+      const cached = revision === undefined ? undefined : pages.get(key, revision);
+      if (cached) {
+        send(call, 200, cached);
+        return;
+      }
       const links = (count: number) =>
         pageLinks({
-          collectionUrl: `${apiBase(call)}/user_extra/`,
+          collectionUrl: `${base}/user_extra/`,
           rawQuery: call.req.url?.split("?")[1] ?? "",
           limit,
           offset: exactOffset,
           count,
         });
-      if (truthy(param(call, "device_info"))) {
-        const { count, records } = store.list(query);
-        const page: UserExtraPage = {
-          count,
-          ...links(count),
-          results: records.map((r) => ({ ...r, device_info: deviceInfo(r) })),
+      // One read transaction: the revision the page is cached at is the one it was read at.
+      const page = store.snapshot(() => {
+        const at = store.listRevision(organizationId);
+        if (truthy(param(call, "device_info"))) {
+          const { count, records } = store.list(query);
+          const body: UserExtraPage = {
+            count,
+            ...links(count),
+            results: records.map((r) => ({ ...r, device_info: deviceInfo(r) })),
+          };
+          return { at, body: JSON.stringify(body) };
+        }
+        // Without device_info the records' JSON comes straight from SQLite (the hot path).
+        const { count, resultsJson } = store.listJson(query);
+        const { next, previous } = links(count);
+        return {
+          at,
+          body: `{"count":${count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${resultsJson}}`,
         };
-        send(call, 200, JSON.stringify(page));
-        return;
-      }
-      // Without device_info the records' JSON comes straight from SQLite (the hot path).
-      const { count, resultsJson } = store.listJson(query);
-      const { next, previous } = links(count);
-      send(
-        call,
-        200,
-        `{"count":${count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${resultsJson}}`,
-      );
+      });
+      const body = Buffer.from(page.body);
+      if (page.at !== undefined) pages.set(key, page.at, body);
+      send(call, 200, body);
     },
 
     createUserExtra: async (call, op) => {
