@@ -18,6 +18,7 @@ import type { OpenApiDocument } from "./spec.js";
 import type { FieldValues, RecordJson, Store } from "./store.js";
 import { type AccountMap, readBearer, type Tokens } from "./tokens.js";
 import type { OperationValidators, Validator } from "./validation.js";
+import { WriteBatch } from "./write-batch.js";
 
 export const PROVIDER_STATES_PATH = "/_pact/provider-states";
 
@@ -125,6 +126,7 @@ export function buildApp(ctx: AppContext): App {
   ];
 
   const pages = new PageCache();
+  const writes = new WriteBatch(store);
   const send = (
     call: Call,
     status: number,
@@ -248,7 +250,9 @@ export function buildApp(ctx: AppContext): App {
       }
       throw error;
     }
-    const updated = store.updateRecordJson(id, call.organizationId, values);
+    const updated = await writes.submit(() =>
+      store.updateRecordJson(id, call.organizationId, values),
+    );
     if (!updated) throw refusal(id);
     send(call, 200, updated.json);
   };
@@ -335,7 +339,10 @@ export function buildApp(ctx: AppContext): App {
     createUserExtra: async (call, op) => {
       const body = await checkedBody(call, op, false);
       const parent = body.parent as number;
-      const created = store.createRecordJson(parent, call.organizationId, pickFields(store, body));
+      const values = pickFields(store, body);
+      const created = await writes.submit(() =>
+        store.createRecordJson(parent, call.organizationId, values),
+      );
       // DRF's PrimaryKeyRelatedField: a parent that does not exist (for this caller: another
       // organization's accounts are not in its queryset) is a 400 on the field.
       if (created === "no-such-parent") {
@@ -355,9 +362,11 @@ export function buildApp(ctx: AppContext): App {
     updateUserExtra: (call, op) => writeFields(call, op, false),
     partialUpdateUserExtra: (call, op) => writeFields(call, op, true),
 
-    deleteUserExtra: (call) => {
+    deleteUserExtra: async (call) => {
       const id = pathId(call);
-      if (!store.deleteOwnRecord(id, call.organizationId)) throw refusal(id);
+      if (!(await writes.submit(() => store.deleteOwnRecord(id, call.organizationId)))) {
+        throw refusal(id);
+      }
       send(call, 204);
     },
   };
