@@ -33,6 +33,7 @@ import {
   wrongStatusFor,
 } from "./team-pact.js";
 import {
+  aliasedVersion,
   catalogVersion,
   commitAll,
   copyWorkspace,
@@ -215,8 +216,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
 
     await steps.step("mirror the team's third-party dependencies to Verdaccio", async () => {
       // The exact versions installed in the workspace copy: the published packages' runtime
-      // dependencies, plus what the team project adds (typescript, @types/node, which this
-      // package also depends on).
+      // dependencies, plus what the team project adds (TypeScript, @types/node and vitest,
+      // which this package also depends on).
       const roots: MirrorRoot[] = [];
       for (const p of PUBLIC_PACKAGES) {
         const from = join(workspace, p.dir);
@@ -225,8 +226,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
       }
       const self = join(workspace, "packages/release");
       // vitest: the test runner the pact kit's README has a team install beside it.
+      // TypeScript: the team compiles with 7, what `npm install typescript` gives a new project
+      // today (this package has it as typescript-native); the client's packed-tarball tests
+      // compile a consumer with 5.9, so both generations are checked.
       roots.push(
-        { name: "typescript", from: self },
+        { name: "typescript-native", from: self },
         { name: "@types/node", from: self },
         { name: "vitest", from: self },
       );
@@ -251,7 +255,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
           sandbox: versions["@user-extra/sandbox"] ?? "",
           pact: versions["@user-extra/pact"] ?? "",
           vitest: await catalogVersion(options.root, "vitest"),
-          typescript: await catalogVersion(options.root, "typescript"),
+          typescript: aliasedVersion(await catalogVersion(options.root, "typescript-native")),
           typesNode: await catalogVersion(options.root, "@types/node"),
         }),
       );

@@ -87,3 +87,13 @@ export async function catalogVersion(root: string, name: string): Promise<string
   if (!version) throw new Error(`pnpm-workspace.yaml: no catalog entry for "${name}"`);
   return version;
 }
+
+/** The version of a catalog entry that installs a package under another name (`npm:<name>@<version>`). */
+export function aliasedVersion(spec: string): string {
+  const version = /^npm:(?:@[^/@]+\/)?[^@]+@(.+)$/.exec(spec)?.[1];
+  if (!version)
+    throw new Error(
+      `expected a catalog alias "npm:<package>@<version>", got ${JSON.stringify(spec)}`,
+    );
+  return version;
+}

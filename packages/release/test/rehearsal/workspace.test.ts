@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseChangeset } from "../../src/breaking/changesets.js";
 import {
+  aliasedVersion,
   catalogVersion,
   copyWorkspace,
   PUBLIC_PACKAGES,
@@ -113,6 +114,16 @@ describe("catalogVersion", () => {
     expect(await catalogVersion(root, "typescript")).toBe("5.9.3");
     await expect(catalogVersion(root, "left-pad")).rejects.toThrow(
       /no catalog entry for "left-pad"/,
+    );
+  });
+});
+
+describe("aliasedVersion", () => {
+  it("takes the version of an npm: alias, scoped or not, and names a spec that is none", () => {
+    expect(aliasedVersion("npm:typescript@7.0.2")).toBe("7.0.2");
+    expect(aliasedVersion("npm:@scope/tool@1.2.3-rc.1")).toBe("1.2.3-rc.1");
+    expect(() => aliasedVersion("7.0.2")).toThrow(
+      'expected a catalog alias "npm:<package>@<version>", got "7.0.2"',
     );
   });
 });
