@@ -1,4 +1,4 @@
-// Rendered list pages, kept as the bytes they were answered with. A page of 25 costs two
+// Rendered list pages, kept as the bytes they were answered with (in parts, as written). A page of 25 costs two
 // statements, 25 records joined and a 17 kB body encoded; a page answered again costs one
 // lookup of the organization's revision and a write of the same bytes.
 //
@@ -13,7 +13,7 @@ export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
 interface Entry {
   revision: number;
-  body: Buffer;
+  body: Buffer[];
   size: number;
 }
 
@@ -24,7 +24,7 @@ export class PageCache {
   constructor(readonly maxBytes = DEFAULT_PAGE_CACHE_BYTES) {}
 
   /** The body cached under `key` at `revision`, or undefined (a stale entry is dropped). */
-  get(key: string, revision: number): Buffer | undefined {
+  get(key: string, revision: number): Buffer[] | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
@@ -37,8 +37,8 @@ export class PageCache {
     return entry.body;
   }
 
-  set(key: string, revision: number, body: Buffer): void {
-    const size = body.length + key.length * 2 + 64;
+  set(key: string, revision: number, body: Buffer[]): void {
+    const size = body.reduce((n, b) => n + b.length, 0) + key.length * 2 + 64;
     // A page bigger than an eighth of the budget would push out too much to be worth it.
     if (size > this.maxBytes / 8) return;
     const old = this.entries.get(key);

@@ -93,4 +93,21 @@ describe("a cached list page", () => {
     expect(withDevice.results[0].device_info).toBeDefined();
     expect((await list("?limit=1")).results[0].device_info).toBeUndefined();
   });
+
+  it("answers a big page (sent in parts) with the records of the smaller pages it spans", async () => {
+    const seeded = await startSandbox({ tokens: TOKENS, quiet: true, seed: 600 });
+    try {
+      const get = async (query: string) =>
+        (await call(seeded, "GET", `/user_extra/${query}`, { token: ORG1 })).body;
+      const big = await get("?limit=200");
+      const halves = [await get("?limit=100"), await get("?limit=100&offset=100")];
+      expect(JSON.stringify(big).length).toBeGreaterThan(64 * 1024);
+      expect(big.results).toEqual([...halves[0].results, ...halves[1].results]);
+      expect(big.count).toBe(halves[0].count);
+      // Again, from the cache: the same bytes.
+      expect(await get("?limit=200")).toEqual(big);
+    } finally {
+      await seeded.close();
+    }
+  });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { PageCache } from "../src/page-cache.js";
 
-const body = (n: number, fill = "x") => Buffer.from(fill.repeat(n));
+const body = (n: number, fill = "x") => [Buffer.from(fill.repeat(n))];
 
 describe("the page cache", () => {
   it("answers a page only at the revision it was cached at, and drops a stale one", () => {
     const cache = new PageCache(1 << 20);
     cache.set("a", 7, body(10));
-    expect(cache.get("a", 7)?.toString()).toBe("x".repeat(10));
+    expect(cache.get("a", 7)?.join("")).toBe("x".repeat(10));
     expect(cache.get("a", 8)).toBeUndefined();
     // The stale entry is gone, not kept for a revision that could come back.
     expect(cache.get("a", 7)).toBeUndefined();
@@ -20,7 +20,7 @@ describe("the page cache", () => {
     const once = cache.size.bytes;
     cache.set("a", 2, body(100, "y"));
     expect(cache.size).toEqual({ entries: 1, bytes: once });
-    expect(cache.get("a", 2)?.toString()).toBe("y".repeat(100));
+    expect(cache.get("a", 2)?.join("")).toBe("y".repeat(100));
   });
 
   it("stays within its budget, dropping the least recently used first", () => {

@@ -66,6 +66,29 @@ describe("the store", () => {
     store.close();
   });
 
+  it("listJson reads a page in parts of bytes that join into the same page as list", () => {
+    const store = freshStore();
+    store.transaction(() => {
+      for (let i = 0; i < 40; i++) {
+        store.putAccount(1000 + i, 1);
+        store.insertRecord(1000 + i, { city: `Ville ${i} ✓`, age: i, accept_terms: i % 2 === 0 });
+      }
+    });
+    for (const [limit, offset] of [
+      [40, 0],
+      [33, 5],
+      [16, 16],
+      [17, 0],
+      [1, 39],
+    ] as const) {
+      const query = { organizationId: 1, limit, offset };
+      const { parts } = store.listJsonParts(query);
+      expect(parts).toHaveLength(Math.ceil(Math.min(limit, 40 - offset) / 16));
+      expect(store.listJson(query).resultsJson).toBe(JSON.stringify(store.list(query).records));
+    }
+    store.close();
+  });
+
   it("PATCH writes only the given columns; PUT resets the others", () => {
     const store = freshStore();
     const id = store.insertRecord(10, { city: "Rome", title: "Chef", accept_terms: true });
