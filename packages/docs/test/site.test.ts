@@ -13,7 +13,12 @@ import { GUIDE_ORDER } from "../src/guides.js";
 import { ARTIFACTS_DIR, SITE_DIR, SPEC } from "../src/paths.js";
 import { type SiteServer, serveSite } from "../src/serve.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// In the order scripts/ensure-chromium.sh (the `browser` task) looks: the headless shell is the
+// same Chromium in its lighter headless mode.
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path)) ??
+  "/usr/bin/chromium-headless-shell";
 // As the machine notes say: without the background-networking flags Chromium tries to reach
 // Google's hosts at start, which this closed network refuses.
 const FLAGS = [
@@ -58,7 +63,7 @@ beforeAll(async () => {
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `no Chromium at ${CHROMIUM}: run \`pnpm run browser\` (apt-get install chromium)`,
+      `no Chromium at ${CHROMIUM}: run \`pnpm run browser\` (apt-get install chromium-headless-shell)`,
     );
   }
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
