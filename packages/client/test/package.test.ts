@@ -1,58 +1,14 @@
-// The published artefact: the tarball npm would pack passes publint and attw, and the
-// client's own code stays within its size budget. Needs `dist/` (turbo builds it first).
+// The built code as it is published: what it imports, that both builds run (and work together
+// in one process), and the client's own code within its size budget. The tarball itself is
+// checked in tarball.test.ts. Needs `dist/` (turbo builds it first).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { attwProblems, packPackage } from "@user-extra/testing/pack";
-import { publint } from "publint";
-import { formatMessage } from "publint/utils";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 const pkgDir = new URL("..", import.meta.url).pathname;
 const bin = (name: string) => join(pkgDir, "node_modules", ".bin", name);
 const env = { ...process.env, npm_config_update_notifier: "false", NO_COLOR: "1" };
-let packed: ReturnType<typeof packPackage> | undefined;
-let tarball = "";
-let files: string[] = [];
-
-beforeAll(() => {
-  packed = packPackage(pkgDir, ["dist/index.js"]);
-  ({ tarball, files } = packed);
-});
-
-afterAll(() => packed?.remove());
-
-describe("packed tarball", () => {
-  it("ships dist (ESM, CJS, both type flavours, source maps with their sources) and LICENSE", () => {
-    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "index.js.map"]) {
-      expect(files).toContain(`dist/${f}`);
-    }
-    expect(files).toContain("LICENSE");
-    const allowed = /^(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/;
-    expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    const map = JSON.parse(readFileSync(join(pkgDir, "dist", "index.js.map"), "utf8")) as {
-      sources: string[];
-      sourcesContent?: (string | null)[];
-    };
-    expect(map.sources.length).toBeGreaterThan(0);
-    expect(map.sourcesContent?.length).toBe(map.sources.length);
-    expect(map.sourcesContent?.every((text) => typeof text === "string" && text.length > 0)).toBe(
-      true,
-    );
-  });
-
-  it("publint finds no error or warning", async () => {
-    const buf = readFileSync(tarball);
-    const tarballBytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-    const { messages, pkg } = await publint({ pack: { tarball: tarballBytes }, level: "warning" });
-    expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
-  });
-
-  it("attw (strict profile: node10, node16 CJS and ESM, bundler) finds no problem", () => {
-    expect(attwProblems(pkgDir, tarball)).toEqual({});
-  });
-});
-
 describe("built code", () => {
   it("imports only its two dependencies at run time (@user-extra/types for PUT's field list)", () => {
     for (const file of ["index.js", "index.cjs"]) {

@@ -1,4 +1,4 @@
-// Type-level checks a strict consumer's compiler runs (consumer.test.ts compiles this file
+// Type-level checks a strict consumer's compiler runs (tarball.test.ts compiles this file
 // against the packed package with exactOptionalPropertyTypes on): every optional option
 // accepts an explicit `undefined`, derived from the types' own keys, not from a list here.
 import {

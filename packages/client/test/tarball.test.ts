@@ -1,7 +1,8 @@
-// The README examples as a consumer compiles and runs them: against the packed tarball
-// (installed into a temp project by hand, so no registry is needed), with a strict tsconfig
-// (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess) under nodenext, bundler and
-// node10 resolution; then run against the sandbox. Needs `dist/` (turbo builds it first).
+// The packed tarball, packed once for every test here: what it ships, publint and attw on it,
+// then the README examples as a consumer compiles and runs them from it (installed into a temp
+// project by hand, so no registry is needed), with a strict tsconfig (strict,
+// exactOptionalPropertyTypes, noUncheckedIndexedAccess) under nodenext, bundler and node10
+// resolution, and run against the sandbox. Needs `dist/` (turbo builds it first).
 import { execFile, execFileSync } from "node:child_process";
 import {
   cpSync,
@@ -9,6 +10,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   realpathSync,
   rmSync,
   symlinkSync,
@@ -18,6 +20,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { attwProblems, packPackage } from "@user-extra/testing/pack";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const pkgDir = new URL("..", import.meta.url).pathname;
@@ -26,20 +31,11 @@ const env = { ...process.env, npm_config_update_notifier: "false", NO_COLOR: "1"
 const examples = readdirSync(join(pkgDir, "examples")).filter((f) => f.endsWith(".ts"));
 let project = "";
 
-/** Packs a workspace package and unpacks it where a consumer's install would put it. */
-function install(dir: string, name: string) {
-  const [info] = JSON.parse(
-    execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", project], {
-      cwd: dir,
-      env,
-      encoding: "utf8",
-    }),
-  ) as { filename: string }[];
-  if (!info) throw new Error(`npm pack printed nothing for ${name}`);
+/** Unpacks a tarball where a consumer's install would put it. */
+function install(tarball: string, name: string) {
   const to = join(project, "node_modules", name);
   mkdirSync(to, { recursive: true });
-  execFileSync("tar", ["-xzf", join(project, info.filename), "-C", to, "--strip-components=1"]);
-  rmSync(join(project, info.filename));
+  execFileSync("tar", ["-xzf", tarball, "-C", to, "--strip-components=1"]);
 }
 
 /** A third-party dependency, linked from the workspace's install (as a registry would give it). */
@@ -67,15 +63,26 @@ const modes = {
   node10: { module: "es2022", moduleResolution: "node10" },
 } as const;
 
+let packed: ReturnType<typeof packPackage> | undefined;
+let tarball = "";
+let files: string[] = [];
+
 beforeAll(() => {
-  for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
-    if (!existsSync(join(pkgDir, "dist", f))) {
-      throw new Error(`dist/${f} is missing: run \`pnpm build\` (turbo runs it before test)`);
-    }
-  }
+  packed = packPackage(pkgDir, [
+    "dist/index.js",
+    "dist/index.cjs",
+    "dist/index.d.ts",
+    "dist/index.d.cts",
+  ]);
+  ({ tarball, files } = packed);
   project = mkdtempSync(join(tmpdir(), "user-extra-consumer-"));
-  install(pkgDir, "@user-extra/client");
-  install(dirname(require.resolve("@user-extra/types/package.json")), "@user-extra/types");
+  install(tarball, "@user-extra/client");
+  const types = packPackage(dirname(require.resolve("@user-extra/types/package.json")));
+  try {
+    install(types.tarball, "@user-extra/types");
+  } finally {
+    types.remove();
+  }
   link("openapi-fetch");
   link("@types/node");
   writeFileSync(join(project, "package.json"), JSON.stringify({ type: "module", private: true }));
@@ -94,7 +101,39 @@ beforeAll(() => {
 });
 
 afterAll(() => {
+  packed?.remove();
   if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe("packed tarball", () => {
+  it("ships dist (ESM, CJS, both type flavours, source maps with their sources) and LICENSE", () => {
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "index.js.map"]) {
+      expect(files).toContain(`dist/${f}`);
+    }
+    expect(files).toContain("LICENSE");
+    const allowed = /^(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/;
+    expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    const map = JSON.parse(readFileSync(join(pkgDir, "dist", "index.js.map"), "utf8")) as {
+      sources: string[];
+      sourcesContent?: (string | null)[];
+    };
+    expect(map.sources.length).toBeGreaterThan(0);
+    expect(map.sourcesContent?.length).toBe(map.sources.length);
+    expect(map.sourcesContent?.every((text) => typeof text === "string" && text.length > 0)).toBe(
+      true,
+    );
+  });
+
+  it("publint finds no error or warning", async () => {
+    const buf = readFileSync(tarball);
+    const tarballBytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+    const { messages, pkg } = await publint({ pack: { tarball: tarballBytes }, level: "warning" });
+    expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
+  });
+
+  it("attw (strict profile: node10, node16 CJS and ESM, bundler) finds no problem", () => {
+    expect(attwProblems(pkgDir, tarball)).toEqual({});
+  });
 });
 
 const tsc = join(pkgDir, "node_modules", ".bin", "tsc");
