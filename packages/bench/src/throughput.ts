@@ -303,9 +303,13 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
     if (id === undefined) throw new Error("the seeded sandbox listed no record for the demo token");
     const specs = requestSpecs(id);
     let parent = range.from;
+    // Never throws: it runs inside autocannon's request builder, where a throw kills the process
+    // before the services are stopped. The run that used up the budget is refused after it.
+    let exhausted = false;
     const freshParent = () => {
-      if (parent >= range.from + range.count) throw new Error("POST benchmark: out of parents");
-      return parent++;
+      if (parent < range.from + range.count) return parent++;
+      exhausted = true;
+      return parent - 1;
     };
     const prefix = new URL(sandbox.url).pathname;
     const answers: CapturedAnswer[] = [];
@@ -330,10 +334,17 @@ export async function runThroughput(o: ThroughputOptions): Promise<ThroughputRes
       for (const endpoint of ENDPOINTS) {
         for (const contender of rotate(CONTENDERS, round)) {
           const t = targets[contender];
+          const before = parent;
           const run = await load(t.base, specs[endpoint], t.token, o, t.parent);
+          if (exhausted) {
+            throw new Error(
+              `POST benchmark: the ${range.count} accounts declared for fresh parents ran out in round ${round + 1} (${contender}): raise postBudget`,
+            );
+          }
           runs.push({ ...run, contender, round });
+          const used = parent > before ? `, ${parent - before} fresh parents` : "";
           log(
-            `  throughput: round ${round + 1}/${o.rounds} ${endpoint} ${contender} ${Math.round(run.requestsPerSec)} req/s`,
+            `  throughput: round ${round + 1}/${o.rounds} ${endpoint} ${contender} ${Math.round(run.requestsPerSec)} req/s${used}`,
           );
         }
       }
