@@ -108,6 +108,26 @@ export function checkRequestOptions(o: RequestOptions) {
 
 const rid = (h: Headers) => h.get("x-request-id") ?? h.get("request-id") ?? undefined;
 
+/**
+ * An SDK call's outcome. A class, not an object literal: a literal with a getter made Node 20
+ * spend twice as long per call in JSON.parse and the GC (list of 25: 270 vs 115 µs, measured).
+ */
+class Outcome implements WithResponse<unknown> {
+  data: unknown;
+  response: Response;
+  /** The URL answered (after redirects), for pagination's loop check. */
+  url: string;
+  constructor(data: unknown, response: Response, url: string) {
+    this.data = data;
+    this.response = response;
+    this.url = url;
+  }
+  /** Read only if asked for: a header lookup costs on every call. */
+  get requestId() {
+    return rid(this.response.headers);
+  }
+}
+
 export function createTransport(cfg: TransportConfig) {
   const { base } = cfg;
   let empty: Response | undefined;
@@ -126,7 +146,8 @@ export function createTransport(cfg: TransportConfig) {
       // Every attempt (and a 307/308 redirect) sends the same bytes: the SDK's serialized
       // body, else the Request's, read once.
       const body = call.body ?? (req.body ? await req.arrayBuffer() : undefined);
-      const rebuild = call.url !== undefined || req.bodyUsed;
+      // The Request can go as is unless its body was read above (or the URL differs).
+      const rebuild = call.url !== undefined || (call.body === undefined && req.bodyUsed);
       let url = call.url ?? req.url;
       // Path and query, for errors and logs only (not computed on the happy path).
       const path = () => {
@@ -162,9 +183,9 @@ export function createTransport(cfg: TransportConfig) {
             signals,
             timeoutMs,
             what,
-            async (signal) => {
+            async (init) => {
               for (let r = out, hops = 0; ; hops++) {
-                const res = await cfg.fetch(r, { signal });
+                const res = await cfg.fetch(r, init);
                 const to = redirect(res, url, method, hops);
                 if (!to) return [res, res.status === 204 ? "" : await res.text()] as const;
                 res.body?.cancel().catch(() => {});
@@ -198,17 +219,7 @@ export function createTransport(cfg: TransportConfig) {
             });
           }
           if (!res.ok) throw errorFromResponse(res, text, method, path());
-          const data = parse(res, text, call.sdk);
-          const response = res;
-          // The request id is read only if asked for (a header lookup costs on every call).
-          call.sdk.out = {
-            data,
-            response,
-            url,
-            get requestId() {
-              return rid(response.headers);
-            },
-          };
+          call.sdk.out = new Outcome(parse(res, text, call.sdk), res, url);
           // The outcome is in `out`; a bodiless 204 tells openapi-fetch there is nothing to read
           // (one for all calls: it is never read, and a Response costs to build).
           empty ??= new Response(null, { status: 204 });
