@@ -1,8 +1,8 @@
 // The printed report: one markdown table per section, the machine line on top, and the
 // targets with their verdicts at the end.
-import { type Cell, fmtBytes, fmtDuration, fmtNumber, fmtRatio, table } from "./format.js";
+import { fmtBytes, fmtDuration, fmtNumber, fmtRatio, table } from "./format.js";
 import { machineLine } from "./machine.js";
-import type { ContenderResult, OverheadResult } from "./overhead.js";
+import type { OverheadResult } from "./overhead.js";
 import { type BenchResults, targets } from "./results.js";
 
 const pct = (n: number) => `±${n.toFixed(1)}%`;
@@ -16,8 +16,6 @@ function overheadTitle(o: OverheadResult, how: string): string {
 }
 
 function overheadTable(o: OverheadResult): string {
-  const ours = (c: ContenderResult, mine: Cell, bare: Cell, raw: Cell) =>
-    c.contender === "@user-extra/client" ? mine : c.contender === "openapi-fetch" ? bare : raw;
   return table(
     [
       "operation",
@@ -38,9 +36,9 @@ function overheadTable(o: OverheadResult): string {
         fmtDuration(c.wallNsPerCall / 1e6),
         Math.round(c.opsPerSec),
         pct(c.rmePercent),
-        ours(c, fmtRatio(op.ratioToOpenapiFetch), "1.00x", null),
-        ours(c, fmtRatio(op.wallRatioToOpenapiFetch), "1.00x", null),
-        ours(c, fmtRatio(op.ratioToRawFetch), fmtRatio(op.openapiFetchRatioToRawFetch), "1.00x"),
+        fmtRatio(c.vsOpenapiFetch),
+        fmtRatio(c.wallVsOpenapiFetch),
+        fmtRatio(c.vsRawFetch),
       ]),
     ),
   );

@@ -10,7 +10,7 @@ import type { OverheadResult } from "./overhead.js";
 import type { PaginationResult } from "./pagination.js";
 import type { ThroughputResult } from "./throughput.js";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface BenchResults {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -42,6 +42,14 @@ export function targets(
       value: op.ratioToOpenapiFetch,
       target: `<= ${r.overhead?.target}x openapi-fetch's time per call`,
       met: op.meetsTarget,
+    });
+  }
+  for (const op of r.overhead?.operations ?? []) {
+    out.push({
+      name: `client vs hey-api, ${op.operation}`,
+      value: op.ratioToHeyApi,
+      target: `<= ${r.overhead?.heyApiTarget}x the hey-api client's time per call`,
+      met: op.meetsHeyApiTarget,
     });
   }
   for (const t of r.throughput?.ratios ?? []) {

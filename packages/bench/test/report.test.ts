@@ -4,7 +4,10 @@ import { report } from "../src/report.js";
 import { type BenchResults, SCHEMA_VERSION, targets } from "../src/results.js";
 
 function operation(name: "get" | "list", ratio: number): OperationResult {
-  const contender = (c: OperationResult["contenders"][number]["contender"], ns: number) => ({
+  const contender = (
+    c: OperationResult["contenders"][number]["contender"],
+    ns: number,
+  ): OperationResult["contenders"][number] => ({
     contender: c,
     cpuNsPerCall: ns,
     wallNsPerCall: ns,
@@ -12,6 +15,9 @@ function operation(name: "get" | "list", ratio: number): OperationResult {
     rmePercent: 1,
     perRoundCpuNs: [ns],
     perRoundWallNs: [ns],
+    vsOpenapiFetch: ns / 1000,
+    wallVsOpenapiFetch: ns / 1000,
+    vsRawFetch: ns / 500,
   });
   return {
     operation: name,
@@ -19,6 +25,7 @@ function operation(name: "get" | "list", ratio: number): OperationResult {
     contenders: [
       contender("@user-extra/client", 1000 * ratio),
       contender("openapi-fetch", 1000),
+      contender("hey-api", 1200),
       contender("fetch + JSON.parse", 500),
     ],
     ratioToOpenapiFetch: ratio,
@@ -26,6 +33,8 @@ function operation(name: "get" | "list", ratio: number): OperationResult {
     ratioToRawFetch: 2 * ratio,
     openapiFetchRatioToRawFetch: 2,
     meetsTarget: ratio <= 1.15,
+    ratioToHeyApi: ratio / 1.2,
+    meetsHeyApiTarget: ratio <= 1.2,
   };
 }
 
@@ -50,16 +59,19 @@ const results: BenchResults = {
     callsPerSample: 50,
     timePerTaskMs: 1000,
     target: 1.15,
+    heyApiTarget: 1,
     operations: [operation("get", 1.1), operation("list", 1.7)],
   },
   errors: { contract: "Error: turbo exited 1\n    at stack" },
 };
 
 describe("targets", () => {
-  it("judges each operation against 1.15x", () => {
+  it("judges each operation against 1.15x openapi-fetch and 1x hey-api", () => {
     expect(targets(results).map((t) => [t.name, t.met])).toEqual([
       ["client overhead, get", true],
       ["client overhead, list", false],
+      ["client vs hey-api, get", true],
+      ["client vs hey-api, list", false],
     ]);
   });
 });
@@ -80,6 +92,9 @@ describe("report", () => {
     expect(row).toContain("1.70 µs");
     expect(row).toContain("1.70x");
     expect(row).toContain("3.40x");
+    const hey = text.split("\n").find((l) => l.includes("| list") && l.includes("hey-api"));
+    expect(hey).toContain("1.20 µs");
+    expect(hey).toContain("1.20x");
   });
 
   it("gives the verdicts and the first line of a failed section's error", () => {
