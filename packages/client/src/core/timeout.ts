@@ -44,50 +44,67 @@ class AttemptInit {
  * fired: timeout, caller abort, or the connection. The race does not rely on `run` honouring
  * the signal: a body stream that ignores it (an injected fetch, a stalled proxy) is given up on
  * all the same. `what` describes the request, computed only when an error needs it.
+ *
+ * Written with one promise and no async function: this runs on every attempt, and each await,
+ * closure and listener is memory the garbage collector then spends time on.
  */
-export async function withTimeout<T>(
+export function withTimeout<T>(
   signals: Signals,
   ms: number,
   what: () => string,
   run: (init: { readonly signal: AbortSignal }) => Promise<T>,
   host = "",
 ): Promise<T> {
-  if (aborted(signals)) throw userAbort(what());
+  if (aborted(signals)) return Promise.reject(userAbort(what()));
   const init = new AttemptInit();
-  let timedOut = false;
-  let stop = () => {};
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    // One promise settled by the attempt or by whichever abort fires first (no listener on
-    // our own signal: addEventListener is costly on Node's AbortSignal, and this runs on
-    // every call).
-    return await new Promise<T>((resolve, reject) => {
-      const abort = () => {
-        // The reason an AbortSignal gives when aborted without one.
-        const reason = new DOMException("This operation was aborted", "AbortError");
-        init.abort(reason);
-        reject(reason);
-      };
-      stop = listen(signals, abort);
-      timer = setTimeout(() => {
-        timedOut = true;
-        abort();
-      }, ms);
-      run(init).then(resolve, reject);
-    });
-  } catch (cause) {
-    if (timedOut) {
-      throw new APIConnectionTimeoutError(`Request timed out after ${ms} ms: ${what()}`, { cause });
-    }
-    if (aborted(signals)) throw userAbort(what(), cause);
-    if (cause instanceof UserExtraError) throw cause;
-    throw new APIConnectionError(`Connection error: ${what()}${describeCause(cause, host)}`, {
-      cause,
-    });
-  } finally {
-    clearTimeout(timer);
-    stop();
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    let timedOut = false;
+    const settle = (ok: boolean, value: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      stop?.();
+      if (ok) resolve(value as T);
+      else reject(failure(value, timedOut, signals, ms, what, host));
+    };
+    const abort = () => {
+      // The reason an AbortSignal gives when aborted without one.
+      const reason = new DOMException("This operation was aborted", "AbortError");
+      init.abort(reason);
+      settle(false, reason);
+    };
+    // No listener on our own signal (addEventListener is costly on Node's AbortSignal), and
+    // none at all when the caller gave no signal.
+    const stop = signals.some(Boolean) ? listen(signals, abort) : undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, ms);
+    run(init).then(
+      (v) => settle(true, v),
+      (e) => settle(false, e),
+    );
+  });
+}
+
+/** The error an attempt failed with: which of timeout, caller abort or the connection. */
+function failure(
+  cause: unknown,
+  timedOut: boolean,
+  signals: Signals,
+  ms: number,
+  what: () => string,
+  host: string,
+): unknown {
+  if (timedOut) {
+    return new APIConnectionTimeoutError(`Request timed out after ${ms} ms: ${what()}`, { cause });
   }
+  if (aborted(signals)) return userAbort(what(), cause);
+  if (cause instanceof UserExtraError) return cause;
+  return new APIConnectionError(`Connection error: ${what()}${describeCause(cause, host)}`, {
+    cause,
+  });
 }
 
 /** " to <host>: <code of the root cause>", the code sitting at cause.cause in Node's fetch. */
