@@ -4,16 +4,9 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { createClient } from "@hey-api/openapi-ts";
 
-const SPEC = fileURLToPath(new URL("../../../openapi/user-extra.yaml", import.meta.url));
-/** Where the hey-api client is generated (src/generated/ is a build output, never committed). */
+/** Where the `generate` task writes the hey-api client (src/generated/ is never committed). */
 export const HEY_API_DIR = fileURLToPath(new URL("../src/generated/hey-api", import.meta.url));
-
-/** Generates the peer: hey-api's default output (SDK functions over its bundled fetch client). */
-export async function generateHeyApi(output = HEY_API_DIR): Promise<void> {
-  await createClient({ input: SPEC, output, logs: { level: "silent" } });
-}
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const SIZE_LIMIT_BIN = fileURLToPath(new URL("../node_modules/.bin/size-limit", import.meta.url));
@@ -62,7 +55,6 @@ export function pairSizes(
 }
 
 export async function runBundle(): Promise<BundleResult> {
-  await generateHeyApi();
   const { stdout } = await promisify(execFile)(SIZE_LIMIT_BIN, ["--json"], { cwd: PACKAGE_DIR });
   return {
     tool: "size-limit 12 + @size-limit/preset-small-lib (esbuild); hey-api 0.90",
