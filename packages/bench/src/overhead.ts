@@ -66,12 +66,8 @@ export interface OperationResult {
   operation: Operation;
   description: string;
   contenders: ContenderResult[];
-  /** Median over rounds of (ours / openapi-fetch) CPU time per call: the target's measure. */
+  /** Ours' `vsOpenapiFetch`: the target's measure (every contender's ratios are in `contenders`). */
   ratioToOpenapiFetch: number | null;
-  /** The same on wall-clock time (noisier on a shared machine). */
-  wallRatioToOpenapiFetch: number | null;
-  ratioToRawFetch: number | null;
-  openapiFetchRatioToRawFetch: number | null;
   meetsTarget: boolean | null;
   /** Median over rounds of (ours / hey-api) CPU time per call. */
   ratioToHeyApi: number | null;
@@ -331,9 +327,6 @@ async function measure(
       description: DESCRIPTIONS[operation],
       contenders: results,
       ratioToOpenapiFetch,
-      wallRatioToOpenapiFetch: ours.wallVsOpenapiFetch,
-      ratioToRawFetch: ours.vsRawFetch,
-      openapiFetchRatioToRawFetch: pairedRatio(bare.cpu, raw.cpu),
       meetsTarget: ratioToOpenapiFetch === null ? null : ratioToOpenapiFetch <= OVERHEAD_TARGET,
       ratioToHeyApi,
       meetsHeyApiTarget: ratioToHeyApi === null ? null : ratioToHeyApi <= HEY_API_TARGET,
